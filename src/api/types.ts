@@ -1,0 +1,34 @@
+/**
+ * The API shapes the kit uses, named after the Codat Platform OpenAPI document.
+ * Everything here is derived from the generated types so a spec update shows up as a type error.
+ */
+import type { components } from './codat-platform.generated.js';
+
+type Schemas = components['schemas'];
+
+/** The authorization status of a data connection. */
+export type ConnectionStatus = Schemas['Connection_dataConnectionStatus'];
+
+/** The kind of platform a connection links: Accounting, Banking, Commerce, and others. */
+export type SourceType = Schemas['Connection']['sourceType'];
+
+/**
+ * A company's data connection. `lastSync` may be `null` in real API responses
+ * (the document marks it `nullable`), so the kit accepts both `null` and absence.
+ */
+export type Connection = Omit<Schemas['Connection'], 'lastSync'> & { lastSync?: string | null };
+
+/** One page of connections with its paging information. */
+export type ConnectionsPage = Omit<Schemas['Connections'], 'results'> & { results?: Connection[] };
+
+/** The error body every Codat API failure carries. */
+export type ErrorMessage = Schemas['ErrorMessage'];
+
+/** Logos and buttons of a platform. */
+export type Branding = Schemas['Branding'];
+
+/** The body of `PATCH /companies/{companyId}/connections/{connectionId}`. */
+export type UpdateConnectionStatus = Schemas['UpdateConnectionStatus'];
+
+/** The statuses the kit knows how to describe; anything else is shown as received. */
+export const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['Linked', 'PendingAuth', 'Deauthorized', 'Unlinked'];
