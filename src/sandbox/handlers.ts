@@ -1,0 +1,188 @@
+/**
+ * msw request handlers for the sandbox routes. They translate HTTP into
+ * `SandboxStore` calls and back; all state lives in the store passed in.
+ */
+import { http, type RequestHandler } from 'msw';
+import { authorize, type AuthPolicy } from './auth.js';
+import { brandingFor, findPlatform, logoSvg } from './branding.js';
+import {
+  companyNotFound, connectionNotFound, emptyResponse, errorResponse, jsonResponse, rawResponse,
+  type ValidationItem,
+} from './errors.js';
+import { parseOrderBy, parseQuery, QueryError } from './query.js';
+import type { SandboxStore } from './store.js';
+import type { TokenIssuer } from './tokens.js';
+
+/** What the handlers need from their sandbox. */
+export interface HandlerContext {
+  store: SandboxStore;
+  tokens: TokenIssuer;
+  /** Absolute URL or path prefix, without a trailing slash. */
+  baseUrl: string;
+  tokenLifetimeSeconds: number;
+}
+
+const CONNECTION_QUERY = ['id', 'status', 'sourceType', 'platformName', 'integrationKey', 'integrationId', 'sourceId'];
+const CONNECTION_ORDER = [...CONNECTION_QUERY, 'created', 'lastSync'];
+const COMPANY_QUERY = ['id', 'name'];
+const COMPANY_ORDER = [...COMPANY_QUERY, 'created', 'lastSync'];
+/** PagingInfo.pageSize has `maximum: 2000` in the document, though the parameter allows 5000. */
+const MAX_RESPONSE_PAGE_SIZE = 2000;
+
+type Params = Record<string, string | readonly string[] | undefined>;
+type Route = (request: Request, params: Record<string, string>) => Promise<Response> | Response;
+
+/** Builds the msw handlers for one sandbox. */
+export function createHandlers(ctx: HandlerContext): RequestHandler[] {
+  const { store, tokens, baseUrl: base } = ctx;
+
+  const guarded = (policy: (p: Record<string, string>) => AuthPolicy, route: Route) =>
+    async ({ request, params }: { request: Request; params: Params }) => {
+      const p = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+      try {
+        return (await authorize(request, tokens, policy(p))) ?? (await route(request, p));
+      } catch (error) {
+        if (error instanceof QueryError) return errorResponse(400, error.message);
+        return errorResponse(500, 'There is a problem with our server. Please try again later.');
+      }
+    };
+  const apiKey = (): AuthPolicy => ({ kind: 'apiKey' });
+  const company = (p: Record<string, string>): AuthPolicy => ({ kind: 'company', companyId: p.companyId! });
+  const anyCompany = (): AuthPolicy => ({ kind: 'anyCompany' });
+  const allConnections = () => store.listCompanies().flatMap((c) => c.dataConnections ?? []);
+
+  return [
+    http.options(`${base}/*`, () => emptyResponse(204)),
+
+    http.get(`${base}/companies`, guarded(apiKey, (request) => {
+      const url = new URL(request.url);
+      return pagedResponse(url, '/companies', store.listCompanies(), COMPANY_QUERY, COMPANY_ORDER, 'Company');
+    })),
+
+    http.get(`${base}/companies/:companyId/accessToken`, guarded(apiKey, async (_request, p) => {
+      if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+      const expiresIn = ctx.tokenLifetimeSeconds;
+      const accessToken = await tokens.issue(p.companyId!, expiresIn);
+      return jsonResponse(200, { accessToken, expiresIn, tokenType: 'Bearer' });
+    })),
+
+    http.get(`${base}/companies/:companyId/connections`, guarded(company, (request, p) => {
+      const connections = store.listConnections(p.companyId!);
+      if (!connections) return companyNotFound(p.companyId!);
+      const self = `/companies/${p.companyId}/connections`;
+      return pagedResponse(new URL(request.url), self, connections, CONNECTION_QUERY, CONNECTION_ORDER, 'Connection');
+    })),
+
+    http.get(`${base}/companies/:companyId/connections/:connectionId`, guarded(company, (_request, p) => {
+      if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+      const connection = store.getConnection(p.companyId!, p.connectionId!);
+      return connection ? jsonResponse(200, connection) : connectionNotFound(p.connectionId!);
+    })),
+
+    http.patch(`${base}/companies/:companyId/connections/:connectionId`, guarded(company, async (request, p) => {
+      if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+      if (!store.getConnection(p.companyId!, p.connectionId!)) return connectionNotFound(p.connectionId!);
+      const problem = checkUnlinkBody(await request.text());
+      if (problem) return errorResponse(400, problem.error, problem.items);
+      return jsonResponse(200, store.unlinkConnection(p.companyId!, p.connectionId!));
+    })),
+
+    http.delete(`${base}/companies/:companyId/connections/:connectionId`, guarded(company, (_request, p) => {
+      if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+      return store.deleteConnection(p.companyId!, p.connectionId!)
+        ? emptyResponse(200)
+        : connectionNotFound(p.connectionId!);
+    })),
+
+    http.get(`${base}/integrations/:platformKey/branding`, guarded(anyCompany, (request, p) => {
+      const key = p.platformKey!;
+      if (!/^[a-z]{4}$/.test(key)) {
+        return errorResponse(400, 'platformKey must be exactly four lowercase letters.', [
+          { itemId: 'platformKey', message: 'must match ^[a-z]{4}$', validatorName: 'PathParameters' },
+        ]);
+      }
+      const platform = findPlatform(key, allConnections());
+      if (!platform) return errorResponse(404, `Integration ${key} not found`);
+      const logoUrl = (variant: 'square' | 'full') =>
+        new URL(`${base}/sandbox/logos/${key}.svg${variant === 'full' ? '?variant=full' : ''}`, request.url).href;
+      return jsonResponse(200, brandingFor(platform, logoUrl));
+    })),
+
+    http.get(`${base}/sandbox/logos/:file`, ({ request, params }) => {
+      const match = /^([a-z]{4})\.svg$/.exec(String(params.file));
+      const platform = match && findPlatform(match[1]!, allConnections());
+      if (!platform) return errorResponse(404, `Logo ${String(params.file)} not found`);
+      const variant = new URL(request.url).searchParams.get('variant') === 'full' ? 'full' : 'square';
+      return rawResponse(200, logoSvg(platform, variant), 'image/svg+xml');
+    }),
+  ];
+}
+
+function intParam(url: URL, name: string, fallback: number, max: number): number | Response {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (value >= 1 && value <= max) return value;
+  const message = max === Infinity
+    ? `${name} must be an integer greater than or equal to 1.`
+    : `${name} must be an integer between 1 and ${max}.`;
+  return errorResponse(400, message, [{ itemId: name, message, validatorName: 'QueryParameters' }]);
+}
+
+/** Filters, orders and pages `items` into a Codat paged body with `_links`. */
+function pagedResponse<T extends object>(
+  url: URL, self: string, items: T[], queryable: string[], orderable: string[], entity: string,
+): Response {
+  const page = intParam(url, 'page', 1, Infinity);
+  if (page instanceof Response) return page;
+  const requested = intParam(url, 'pageSize', 100, 5000);
+  if (requested instanceof Response) return requested;
+  const pageSize = Math.min(requested, MAX_RESPONSE_PAGE_SIZE);
+  const query = url.searchParams.get('query');
+  const orderBy = url.searchParams.get('orderBy');
+  let results = query !== null ? items.filter(parseQuery<T>(query, queryable, entity)) : items;
+  if (orderBy) results = [...results].sort(parseOrderBy<T>(orderBy, orderable, entity));
+  const totalResults = results.length;
+  const href = (n: number) => {
+    const search = new URLSearchParams({ page: String(n), pageSize: String(pageSize) });
+    if (query !== null) search.set('query', query);
+    if (orderBy) search.set('orderBy', orderBy);
+    return { href: `${self}?${search}` };
+  };
+  const _links: Record<string, { href: string }> = { self: { href: self }, current: href(page) };
+  if (page * pageSize < totalResults) _links.next = href(page + 1);
+  if (page > 1) _links.previous = href(page - 1);
+  return jsonResponse(200, {
+    results: results.slice((page - 1) * pageSize, page * pageSize),
+    pageNumber: page,
+    pageSize,
+    totalResults,
+    _links,
+  });
+}
+
+/** Validates an UpdateConnectionStatus body; only `{"status":"Unlinked"}` passes. */
+function checkUnlinkBody(text: string): { error: string; items?: ValidationItem[] } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { error: 'The request body is not valid JSON.' };
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { error: 'The request body must be a JSON object such as {"status":"Unlinked"}.' };
+  }
+  const extra = Object.keys(body).filter((k) => k !== 'status');
+  if (extra.length) {
+    return {
+      error: `The request body has properties that are not allowed: ${extra.join(', ')}.`,
+      items: extra.map((k) => ({ itemId: k, message: `Property '${k}' is not allowed.`, validatorName: 'UpdateConnectionStatus' })),
+    };
+  }
+  const status = (body as { status?: unknown }).status;
+  if (status !== 'Unlinked') {
+    const message = "status must be 'Unlinked': connections can only be unlinked through this endpoint.";
+    return { error: message, items: [{ itemId: 'status', message, validatorName: 'UpdateConnectionStatus' }] };
+  }
+  return undefined;
+}
