@@ -1,0 +1,116 @@
+/**
+ * Node-only entry: serves the sandbox's msw handlers over real HTTP through
+ * `getResponse` (no second implementation), and loads seed files with the
+ * OpenAPI Connection schema.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getResponse } from 'msw';
+import { createSandbox, type Sandbox, type SandboxOptions } from './index.js';
+import { errorResponse } from './errors.js';
+import { connectionSchemaValidator } from './openapi-schema.js';
+import { SeedError, validateSeed, type SandboxSeed } from './seed.js';
+
+export { connectionSchemaValidator } from './openapi-schema.js';
+
+/** Options of `startSandboxServer`. */
+export interface SandboxServerOptions extends Omit<SandboxOptions, 'baseUrl'> {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Interface to bind; default `127.0.0.1`. */
+  host?: string;
+}
+
+/** A running sandbox server. */
+export interface SandboxServer {
+  /** Base URL, e.g. `http://127.0.0.1:4010` (no trailing slash). */
+  url: string;
+  sandbox: Sandbox;
+  close(): Promise<void>;
+}
+
+const SKIPPED_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'expect', 'upgrade']);
+
+async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || SKIPPED_HEADERS.has(name)) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const method = req.method ?? 'GET';
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks);
+  return new Request(new URL(req.url ?? '/', origin), { method, headers, body });
+}
+
+async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
+  res.end(body);
+}
+
+/**
+ * Starts a real HTTP server for a fresh sandbox whose `baseUrl` is the
+ * server's own URL.
+ */
+export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
+  const { port, host = '127.0.0.1', ...sandboxOptions } = options;
+  let sandbox: Sandbox | undefined;
+  let origin = '';
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const request = await toFetchRequest(req, origin);
+        const response = (await getResponse(sandbox!.handlers, request))
+          ?? errorResponse(404, `No sandbox route for ${request.method} ${new URL(request.url).pathname}`);
+        await writeResponse(res, response);
+      } catch {
+        if (!res.headersSent) await writeResponse(res, errorResponse(500, 'There is a problem with our server. Please try again later.'));
+        else res.destroy();
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  sandbox = createSandbox({ ...sandboxOptions, baseUrl: origin });
+  return {
+    url: origin,
+    sandbox,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}
+
+/**
+ * Reads and validates a seed file (shape, UUIDs, duplicates, and each
+ * connection against the OpenAPI Connection schema).
+ * @throws SeedError whose message names the bad field (`seed` for file-level problems).
+ */
+export async function loadSeedFile(path: string): Promise<SandboxSeed> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new SeedError('seed file', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new SeedError('seed file', `is not valid JSON (${(error as Error).message})`);
+  }
+  return validateSeed(value, connectionSchemaValidator());
+}
