@@ -134,3 +134,8 @@ export function invalidResponseError(operation: CodatOperation, status: number, 
 export function configurationError(message: string): CodatApiError {
   return new CodatApiError({ kind: 'configuration', operation: 'configure', message, canBeRetried: false });
 }
+
+/** Whether the error is a setup problem that trying again cannot fix. */
+export function isConfigurationError(error: unknown): boolean {
+  return error instanceof CodatApiError && error.kind === 'configuration';
+}

@@ -1,0 +1,211 @@
+import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CodatClient } from '../../api/client.js';
+import { CodatApiError, isConfigurationError } from '../../api/errors.js';
+import type { Connection } from '../../api/types.js';
+import { clientContext } from '../../context/client-context.js';
+import { CodatDisconnectRequestEvent } from '../../events/disconnect-request.js';
+import { CodatErrorEvent } from '../../events/error.js';
+import { ClientStoreController } from '../../internal/client-controller.js';
+import { sourceTypeLabel, statusDescription, statusLabel } from '../../internal/connection-text.js';
+import { formatDateTime, resolveLocale } from '../../internal/locale.js';
+import { platformLogo } from '../../internal/platform-logo.js';
+import { renderError } from '../../internal/render-error.js';
+import { sharedStyles } from '../../internal/shared-styles.js';
+import { connectionDetailStyles } from './connection-detail.styles.js';
+
+/**
+ * One connection in full: platform, source type, status and what it means, when it was first
+ * authorized and when data was last read, with Disconnect for a linked connection.
+ * A connection already listed is shown without another request.
+ *
+ * @tag codat-connection-detail
+ * @summary One connection's details and actions.
+ *
+ * @fires {CodatDisconnectRequestEvent} codat-disconnect-request - The person pressed Disconnect. Cancelable: cancel it to handle the disconnect yourself. `detail: {connectionId}`.
+ * @fires {CodatErrorEvent} codat-error - Loading failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
+ *
+ * @slot empty - Replaces the message shown when no connection is chosen.
+ *
+ * @csspart base - The wrapper around every state.
+ * @csspart header - Logo and platform name.
+ * @csspart logo - The platform's logo or initials.
+ * @csspart title - The platform name heading.
+ * @csspart status - The status label.
+ * @csspart description - What the status means, in a sentence.
+ * @csspart facts - The list of facts (source type, status, dates).
+ * @csspart actions - The row of action buttons.
+ * @csspart disconnect-button - The Disconnect button (linked connections only).
+ * @csspart empty - The message shown when no connection is chosen.
+ * @csspart loading - The loading message.
+ * @csspart not-found - The message shown when the connection no longer exists.
+ * @csspart error - The error message.
+ * @csspart retry-button - The Try again button of the error state.
+ *
+ * @cssprop [--codat-color-text=inherit] - Text colour.
+ * @cssprop [--codat-color-text-muted=#4f5661] - Secondary text colour (labels).
+ * @cssprop [--codat-color-surface=#ffffff] - Button background.
+ * @cssprop [--codat-color-surface-muted=#f6f7f9] - Background of messages and initials.
+ * @cssprop [--codat-color-border=#8a8f98] - Button border.
+ * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
+ * @cssprop [--codat-color-success=#1e7a3c] - Linked status.
+ * @cssprop [--codat-color-warning=#8a5a00] - Pending status.
+ * @cssprop [--codat-color-danger=#b3261e] - Deauthorized status and errors.
+ * @cssprop [--codat-radius=0.5rem] - Corner radius.
+ * @cssprop [--codat-space=1rem] - Base spacing.
+ * @cssprop [--codat-detail-title-size=1.25rem] - Size of the platform name.
+ */
+export class CodatConnectionDetail extends LitElement {
+  static override styles = [sharedStyles, connectionDetailStyles];
+
+  /** The client to read from. Provided by an ancestor `<codat-connections-provider>` (or a host's context provider) unless set. */
+  @consume({ context: clientContext, subscribe: true })
+  @property({ attribute: false })
+  client?: CodatClient;
+
+  /** The connection to show. Set by the provider when a connection is chosen in a list. */
+  @property({ attribute: 'connection-id', reflect: true })
+  connectionId?: string;
+
+  /** The ARIA level of the platform name heading, to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  /** The last status change, read out by the polite live region. */
+  @state() private announcement = '';
+
+  readonly #store = new ClientStoreController(this, () => this.client);
+  #seenStatus: string | undefined;
+
+  #load = new Task(this, {
+    args: () => [this.client, this.connectionId] as const,
+    task: async ([client, connectionId], { signal }) => {
+      if (!client || !connectionId) return undefined;
+      // A connection the shared store already holds (for example from the list) needs no request.
+      if (client.connections.get(connectionId)) return undefined;
+      try {
+        return await client.getConnection(connectionId, { signal });
+      } catch (error) {
+        if (error instanceof CodatApiError && error.status !== 404) this.dispatchEvent(CodatErrorEvent.from(error));
+        throw error;
+      }
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load.abort();
+  }
+
+  /** Moves focus to the first action, or to the platform name when there is none. */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.actions button, .title');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  protected override willUpdate(): void {
+    // Announce a status change of the connection on show (for example after a disconnect).
+    const connection = this.connectionId ? this.client?.connections.get(this.connectionId) : undefined;
+    const seen = connection ? `${connection.id}:${connection.status}` : undefined;
+    if (connection && this.#seenStatus && seen !== this.#seenStatus && this.#seenStatus.startsWith(connection.id)) {
+      this.announcement = msg(str`${connection.platformName} is now ${statusLabel(connection.status)}.`, {
+        id: 'detail.statusChanged',
+      });
+    } else if (seen !== this.#seenStatus) {
+      this.announcement = '';
+    }
+    this.#seenStatus = seen;
+  }
+
+  override render() {
+    return html`<div class="base" part="base">${this.#renderState()}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  #renderState() {
+    const store = this.#store.connections;
+    if (!this.connectionId) {
+      return html`<div class="message" part="empty">
+        <slot name="empty">${msg('Choose a connection to see its details.', { id: 'detail.empty' })}</slot>
+      </div>`;
+    }
+    const connection = store?.get(this.connectionId);
+    if (connection) return this.#renderConnection(connection);
+    if (store?.wasRemoved(this.connectionId)) return this.#renderNotFound();
+    return this.#load.render({
+      initial: () => this.#renderLoading(),
+      pending: () => this.#renderLoading(),
+      complete: () => this.#renderLoading(),
+      error: (error) =>
+        error instanceof CodatApiError && error.status === 404
+          ? this.#renderNotFound()
+          : renderError(error, isConfigurationError(error) ? undefined : () => this.#load.run()),
+    });
+  }
+
+  #renderLoading() {
+    return html`<p class="message" part="loading" role="status">
+      ${msg('Loading connection…', { id: 'detail.loading' })}
+    </p>`;
+  }
+
+  #renderNotFound() {
+    return html`<p class="message" part="not-found" role="status">
+      ${msg('This connection no longer exists. It may have been deleted.', { id: 'detail.notFound' })}
+    </p>`;
+  }
+
+  #renderConnection(connection: Connection) {
+    const locale = resolveLocale(this);
+    const created = formatDateTime(connection.created, locale);
+    const lastSync = formatDateTime(connection.lastSync, locale);
+    const level = this.headingLevel >= 1 && this.headingLevel <= 6 ? this.headingLevel : 2;
+    return html`
+      <div class="header" part="header">
+        ${platformLogo(this.client, connection)}
+        <div class="title" part="title" role="heading" aria-level=${level} tabindex="-1">${connection.platformName}</div>
+      </div>
+      <p class="description" part="description">
+        <span class="status status--${connection.status}" part="status">${statusLabel(connection.status)}</span>
+        ${statusDescription(connection.status)}
+      </p>
+      <dl class="facts" part="facts">
+        <dt>${msg('Type', { id: 'detail.sourceType' })}</dt>
+        <dd>${sourceTypeLabel(connection.sourceType)}</dd>
+        <dt>${msg('Status', { id: 'detail.status' })}</dt>
+        <dd>${statusLabel(connection.status)}</dd>
+        <dt>${msg('First authorized', { id: 'detail.created' })}</dt>
+        <dd>${created ?? msg('Unknown', { id: 'detail.unknownDate' })}</dd>
+        <dt>${msg('Last synced', { id: 'detail.lastSync' })}</dt>
+        <dd>${lastSync ?? msg('Not synced yet', { id: 'list.neverSynced' })}</dd>
+      </dl>
+      ${connection.status === 'Linked'
+        ? html`<div class="actions" part="actions">
+            <button
+              type="button"
+              class="button button--danger"
+              part="disconnect-button"
+              aria-haspopup="dialog"
+              @click=${() => this.requestDisconnect()}
+            >
+              ${msg(str`Disconnect ${connection.platformName}`, { id: 'detail.disconnect' })}
+            </button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  /**
+   * Asks to disconnect the shown connection: fires the cancelable `codat-disconnect-request`.
+   * Inside a provider, an uncancelled request opens the `<codat-disconnect-confirm>`.
+   * Returns whether the request was not cancelled.
+   */
+  requestDisconnect(): boolean {
+    if (!this.connectionId) return false;
+    return this.dispatchEvent(new CodatDisconnectRequestEvent({ connectionId: this.connectionId }));
+  }
+}

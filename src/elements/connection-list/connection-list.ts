@@ -1,0 +1,199 @@
+import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { CodatClient } from '../../api/client.js';
+import { CodatApiError, isConfigurationError } from '../../api/errors.js';
+import type { Connection } from '../../api/types.js';
+import { clientContext } from '../../context/client-context.js';
+import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
+import { CodatErrorEvent } from '../../events/error.js';
+import { ClientStoreController } from '../../internal/client-controller.js';
+import { SOURCE_TYPE_ORDER, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
+import { formatDateTime, resolveLocale } from '../../internal/locale.js';
+import { platformLogo } from '../../internal/platform-logo.js';
+import { renderError } from '../../internal/render-error.js';
+import { sharedStyles } from '../../internal/shared-styles.js';
+import { connectionListStyles } from './connection-list.styles.js';
+
+/**
+ * Every data connection of the company, grouped by source type (Accounting, Banking, Commerce, then
+ * others), with each platform's logo, its status in words, when it was first authorized and when data
+ * was last read. Choosing one fires `codat-connection-select`.
+ *
+ * @tag codat-connection-list
+ * @summary The company's connections, grouped by source type.
+ *
+ * @fires {CodatConnectionSelectEvent} codat-connection-select - The person chose a connection. Cancelable: cancel it to take over navigation. `detail: {connectionId}`.
+ * @fires {CodatErrorEvent} codat-error - Loading failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
+ *
+ * @csspart base - The wrapper around every state.
+ * @csspart group - One source type's section.
+ * @csspart group-heading - The heading of a source type's section.
+ * @csspart list - The list of one source type's connections.
+ * @csspart item - One connection's list item.
+ * @csspart item-button - The button that chooses a connection; `aria-current="true"` when chosen.
+ * @csspart logo - A platform's logo or initials.
+ * @csspart name - A platform's name.
+ * @csspart status - A connection's status label.
+ * @csspart dates - A connection's first-authorized and last-sync dates.
+ * @csspart loading - The loading message.
+ * @csspart empty - The message shown when there are no connections.
+ * @csspart error - The error message.
+ * @csspart retry-button - The Try again button of the error state.
+ *
+ * @cssprop [--codat-color-text=inherit] - Text colour.
+ * @cssprop [--codat-color-text-muted=#4f5661] - Secondary text colour (dates, headings).
+ * @cssprop [--codat-color-surface=#ffffff] - Background of items and buttons.
+ * @cssprop [--codat-color-surface-hover=#f1f3f5] - Background of items and buttons on hover.
+ * @cssprop [--codat-color-surface-muted=#f6f7f9] - Background of messages and initials.
+ * @cssprop [--codat-color-border=#c9cdd3] - Border of items.
+ * @cssprop [--codat-color-accent=#1a5fb4] - Marks the chosen item.
+ * @cssprop [--codat-color-selected=#eef4fc] - Background of the chosen item.
+ * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
+ * @cssprop [--codat-color-success=#1e7a3c] - Linked status.
+ * @cssprop [--codat-color-warning=#8a5a00] - Pending status.
+ * @cssprop [--codat-color-danger=#b3261e] - Deauthorized status and errors.
+ * @cssprop [--codat-radius=0.5rem] - Corner radius.
+ * @cssprop [--codat-space=1rem] - Base spacing.
+ * @cssprop [--codat-list-heading-size=0.875rem] - Size of the group headings.
+ */
+export class CodatConnectionList extends LitElement {
+  static override styles = [sharedStyles, connectionListStyles];
+
+  /** The client to read from. Provided by an ancestor `<codat-connections-provider>` (or a host's context provider) unless set. */
+  @consume({ context: clientContext, subscribe: true })
+  @property({ attribute: false })
+  client?: CodatClient;
+
+  /** The id of the chosen connection, shown as selected. Set by the provider when cooperating. */
+  @property({ attribute: 'selected-connection-id', reflect: true })
+  selectedConnectionId?: string;
+
+  /** The ARIA level of the group headings, to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 3;
+
+  readonly #store = new ClientStoreController(this, () => this.client);
+
+  #load = new Task(this, {
+    args: () => [this.client] as const,
+    task: async ([client], { signal }) => {
+      if (!client) return undefined;
+      try {
+        return await client.listConnections({ signal });
+      } catch (error) {
+        if (error instanceof CodatApiError) this.dispatchEvent(CodatErrorEvent.from(error));
+        throw error;
+      }
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#load.abort();
+  }
+
+  /** Reads the connections again from the API. */
+  reload(): Promise<unknown> {
+    return this.#load.run();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && !(this.headingLevel >= 1 && this.headingLevel <= 6)) this.headingLevel = 3;
+  }
+
+  override render() {
+    return html`<div class="base" part="base">${this.#renderState()}</div>`;
+  }
+
+  #renderState() {
+    const store = this.#store.connections;
+    if (!store) return renderError(missingClientError(), undefined);
+    if (store.listLoaded) return this.#renderGroups(store.all());
+    return this.#load.render({
+      initial: () => this.#renderLoading(),
+      pending: () => this.#renderLoading(),
+      complete: () => this.#renderLoading(),
+      error: (error) => renderError(error, isConfigurationError(error) ? undefined : () => this.reload()),
+    });
+  }
+
+  #renderLoading() {
+    return html`<p class="message" part="loading" role="status">
+      ${msg('Loading connections…', { id: 'list.loading' })}
+    </p>`;
+  }
+
+  #renderGroups(connections: Connection[]) {
+    if (connections.length === 0) {
+      return html`<p class="message" part="empty" role="status">
+        ${msg('No apps are connected yet.', { id: 'list.empty' })}
+      </p>`;
+    }
+    const groups = new Map<string, Connection[]>();
+    for (const connection of connections) {
+      const key = SOURCE_TYPE_ORDER.includes(connection.sourceType) ? connection.sourceType : 'Other';
+      groups.set(key, [...(groups.get(key) ?? []), connection]);
+    }
+    const locale = resolveLocale(this);
+    return SOURCE_TYPE_ORDER.filter((type) => groups.has(type)).map(
+      (type) => html`<section class="group" part="group" aria-labelledby="heading-${type}">
+        <div class="group-heading" part="group-heading" role="heading" aria-level=${this.headingLevel} id="heading-${type}">
+          ${sourceTypeLabel(type)}
+        </div>
+        <ul class="list" part="list" aria-labelledby="heading-${type}">
+          ${groups.get(type)!.map((connection) => this.#renderItem(connection, locale))}
+        </ul>
+      </section>`,
+    );
+  }
+
+  #renderItem(connection: Connection, locale: string) {
+    const selected = connection.id === this.selectedConnectionId;
+    const created = formatDateTime(connection.created, locale);
+    const lastSync = formatDateTime(connection.lastSync, locale);
+    return html`<li class="item" part="item">
+      <button
+        type="button"
+        class="item-button"
+        part="item-button"
+        aria-current=${selected ? 'true' : nothing}
+        @click=${() => this.selectConnection(connection.id)}
+      >
+        ${platformLogo(this.client, connection)}
+        <span class="item-text">
+          <span class="item-name" part="name">${connection.platformName}</span>
+          <span class="status status--${connection.status}" part="status">${statusLabel(connection.status)}</span>
+          <span class="item-dates" part="dates">
+            ${created ? msg(str`Connected ${created}`, { id: 'list.created' }) : nothing}
+            ${created ? html`<span aria-hidden="true"> · </span>` : nothing}
+            ${lastSync
+              ? msg(str`Last synced ${lastSync}`, { id: 'list.lastSync' })
+              : msg('Not synced yet', { id: 'list.neverSynced' })}
+          </span>
+        </span>
+      </button>
+    </li>`;
+  }
+
+  /**
+   * Chooses a connection as if the person clicked it: fires `codat-connection-select` and, unless a
+   * listener cancelled it, marks it selected.
+   */
+  selectConnection(connectionId: string): void {
+    const proceed = this.dispatchEvent(new CodatConnectionSelectEvent({ connectionId }));
+    if (proceed) this.selectedConnectionId = connectionId;
+  }
+}
+
+function missingClientError(): CodatApiError {
+  return new CodatApiError({
+    kind: 'configuration',
+    operation: 'configure',
+    message: msg('This list is not connected to Codat. Place it inside <codat-connections-provider> or give it a client.', {
+      id: 'error.noClient',
+    }),
+  });
+}

@@ -1,0 +1,136 @@
+import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CodatClient } from '../../api/client.js';
+import { clientContext } from '../../context/client-context.js';
+import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
+import { CodatDisconnectRequestEvent } from '../../events/disconnect-request.js';
+
+/**
+ * Creates one client from its attributes and shares it, by context, with every kit element inside it.
+ * Inside one provider the elements cooperate with no host JavaScript: choosing in a
+ * `<codat-connection-list>` shows that connection in every `<codat-connection-detail>`, and a detail's
+ * Disconnect opens the `<codat-disconnect-confirm>`. A host that cancels `codat-connection-select` or
+ * `codat-disconnect-request` takes over that step.
+ *
+ * The `access-token` attribute is read once and removed from the DOM, so the token does not stay in
+ * the page's markup; prefer setting the `accessToken` property from JavaScript.
+ *
+ * @tag codat-connections-provider
+ * @summary Shares one Codat client with the kit elements inside it.
+ *
+ * @slot - The kit elements (and any other content) that use this provider's client.
+ */
+export class CodatConnectionsProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+  `;
+
+  /** The API root, absolute or relative to the page; commonly your backend's proxy path. Default `https://api.codat.io`. */
+  @property({ attribute: 'base-url' })
+  baseUrl?: string;
+
+  /** The company whose connections are shown. Read from the token's `companyId` claim when not set. */
+  @property({ attribute: 'company-id' })
+  companyId?: string;
+
+  /** The company access token. The attribute is read once and then removed; it is never reflected. */
+  @property({ attribute: 'access-token' })
+  accessToken?: string;
+
+  /** Extra request headers, for example a CSRF header for your proxy. */
+  @property({ attribute: false })
+  headers?: Record<string, string>;
+
+  /** Fetch credentials mode, for example `include` when your proxy authenticates with cookies. */
+  @property({ attribute: false })
+  credentials?: RequestCredentials;
+
+  /** The connection chosen in a list and shown in the details. */
+  @property({ attribute: 'selected-connection-id' })
+  selectedConnectionId?: string;
+
+  /** The client shared with the elements inside; replaced when the configuration changes. */
+  @provide({ context: clientContext })
+  @state()
+  client?: CodatClient;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener(CodatConnectionSelectEvent.eventName, this.#onSelect);
+    this.addEventListener(CodatDisconnectRequestEvent.eventName, this.#onDisconnectRequest);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener(CodatConnectionSelectEvent.eventName, this.#onSelect);
+    this.removeEventListener(CodatDisconnectRequestEvent.eventName, this.#onDisconnectRequest);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'access-token') {
+      // Keep the token out of the markup: take it, then remove the attribute (the removal is ignored).
+      if (value !== null) {
+        this.accessToken = value;
+        this.removeAttribute(name);
+      }
+      return;
+    }
+    super.attributeChangedCallback(name, old, value);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const configuration = ['baseUrl', 'companyId', 'accessToken', 'headers', 'credentials'] as const;
+    if (!this.client || configuration.some((key) => changed.has(key))) {
+      this.client = new CodatClient({
+        baseUrl: this.baseUrl,
+        companyId: this.companyId,
+        accessToken: this.accessToken,
+        headers: this.headers,
+        credentials: this.credentials,
+      });
+      if (this.hasUpdated) this.selectedConnectionId = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('selectedConnectionId')) this.#showSelection();
+  }
+
+  override render() {
+    return html`<slot @slotchange=${this.#showSelection}></slot>`;
+  }
+
+  /** Shows the chosen connection in every list and detail inside this provider. */
+  #showSelection(): void {
+    for (const list of this.querySelectorAll('codat-connection-list')) {
+      (list as HTMLElement & { selectedConnectionId?: string }).selectedConnectionId = this.selectedConnectionId;
+    }
+    for (const detail of this.querySelectorAll('codat-connection-detail')) {
+      (detail as HTMLElement & { connectionId?: string }).connectionId = this.selectedConnectionId;
+    }
+  }
+
+  // Hosts may cancel these events from listeners anywhere up the page, which run after this one;
+  // the default action therefore waits until the dispatch has finished.
+  #onSelect = (event: CodatConnectionSelectEvent): void => {
+    queueMicrotask(() => {
+      if (!event.defaultPrevented) this.selectedConnectionId = event.detail.connectionId;
+    });
+  };
+
+  #onDisconnectRequest = (event: CodatDisconnectRequestEvent): void => {
+    queueMicrotask(() => {
+      if (event.defaultPrevented) return;
+      const confirm = this.querySelector('codat-disconnect-confirm') as
+        | (HTMLElement & { show(connectionId: string): void })
+        | null;
+      confirm?.show(event.detail.connectionId);
+    });
+  };
+}

@@ -1,0 +1,194 @@
+import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { CodatClient } from '../../api/client.js';
+import { CodatApiError } from '../../api/errors.js';
+import { clientContext } from '../../context/client-context.js';
+import { CodatDisconnectEvent } from '../../events/disconnect.js';
+import { CodatErrorEvent } from '../../events/error.js';
+import { ClientStoreController } from '../../internal/client-controller.js';
+import { deepActiveElement } from '../../internal/focus.js';
+import { renderError } from '../../internal/render-error.js';
+import { sharedStyles } from '../../internal/shared-styles.js';
+import { disconnectConfirmStyles } from './disconnect-confirm.styles.js';
+
+/**
+ * A modal confirmation before a connection is unlinked, on a native `<dialog>` with
+ * `role="alertdialog"`. It names the platform and says what disconnecting means; Cancel has the
+ * initial focus, Escape cancels, and focus returns to whatever opened it. Confirming sends the unlink;
+ * the dialog closes and `codat-disconnect` fires only after the API confirmed it. On failure the dialog
+ * stays open with the API's message and the connection stays as it was.
+ *
+ * @tag codat-disconnect-confirm
+ * @summary Confirms and performs a disconnect.
+ *
+ * @fires {CodatDisconnectEvent} codat-disconnect - The API confirmed the unlink. `detail: {connectionId}`.
+ * @fires {CodatErrorEvent} codat-error - The unlink failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
+ *
+ * @csspart dialog - The native dialog.
+ * @csspart title - The dialog title.
+ * @csspart body - What disconnecting means.
+ * @csspart actions - The row of buttons.
+ * @csspart cancel-button - The Cancel button (initial focus).
+ * @csspart confirm-button - The Disconnect button; `aria-disabled="true"` while the request runs.
+ * @csspart error - The error message when the unlink failed.
+ *
+ * @cssprop [--codat-confirm-width=28rem] - The dialog's width.
+ * @cssprop [--codat-color-text=#1b1f24] - Text colour.
+ * @cssprop [--codat-color-surface=#ffffff] - Dialog and button background.
+ * @cssprop [--codat-color-border=#c9cdd3] - Dialog border.
+ * @cssprop [--codat-color-backdrop=rgb(0 0 0 / 0.45)] - The backdrop behind the dialog.
+ * @cssprop [--codat-color-danger=#b3261e] - The Disconnect button.
+ * @cssprop [--codat-color-on-danger=#ffffff] - Text on the Disconnect button.
+ * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
+ * @cssprop [--codat-elevation=0 0.5rem 2rem rgb(0 0 0 / 0.25)] - The dialog's shadow.
+ * @cssprop [--codat-radius=0.5rem] - Corner radius.
+ * @cssprop [--codat-space=1rem] - Base spacing.
+ */
+export class CodatDisconnectConfirm extends LitElement {
+  static override styles = [sharedStyles, disconnectConfirmStyles];
+
+  /** The client to unlink with. Provided by an ancestor `<codat-connections-provider>` (or a host's context provider) unless set. */
+  @consume({ context: clientContext, subscribe: true })
+  @property({ attribute: false })
+  client?: CodatClient;
+
+  /** The connection to disconnect. */
+  @property({ attribute: 'connection-id', reflect: true })
+  connectionId?: string;
+
+  /** Whether the dialog is open. Prefer `show()`, which also remembers where to return focus. */
+  @property({ type: Boolean, reflect: true })
+  open = false;
+
+  @state() private busy = false;
+  @state() private failure: unknown;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  readonly #store = new ClientStoreController(this, () => this.client);
+  #opener: HTMLElement | undefined;
+  #openerRoot: Node | undefined;
+  #request: AbortController | undefined;
+
+  /** Opens the confirmation for a connection; focus returns to the element focused now when it closes. */
+  show(connectionId = this.connectionId): void {
+    this.#opener = deepActiveElement();
+    this.#openerRoot = this.#opener?.getRootNode();
+    if (connectionId) this.connectionId = connectionId;
+    this.failure = undefined;
+    this.open = true;
+  }
+
+  /** Closes the confirmation without disconnecting (ignored while the unlink request runs). */
+  close(): void {
+    if (this.busy) return;
+    this.open = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#request?.abort();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this.dialog.open) {
+      this.dialog.showModal();
+    } else if (!this.open && this.dialog.open) {
+      this.dialog.close();
+    }
+    if (!this.open && changed.get('open') === true) this.#returnFocus();
+  }
+
+  override render() {
+    const connection = this.connectionId ? this.#store.connections?.get(this.connectionId) : undefined;
+    const platform = connection?.platformName ?? msg('this app', { id: 'confirm.unknownPlatform' });
+    return html`<dialog
+      class="dialog"
+      part="dialog"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="title"
+      aria-describedby="body"
+      @cancel=${this.#onCancel}
+      @close=${this.#onClose}
+    >
+      <h2 class="title" id="title" part="title">${msg(str`Disconnect ${platform}?`, { id: 'confirm.title' })}</h2>
+      <div class="body" id="body" part="body">
+        <p>${msg(str`Your app will stop reading new data from ${platform}.`, { id: 'confirm.stops' })}</p>
+        <p>${msg('Data that was already shared stays available to it.', { id: 'confirm.keeps' })}</p>
+        <p>${msg('You can connect again at any time.', { id: 'confirm.reconnect' })}</p>
+      </div>
+      ${this.failure ? renderError(this.failure, undefined) : nothing}
+      <div class="actions" part="actions">
+        <button type="button" class="button" part="cancel-button" autofocus @click=${() => this.close()}>
+          ${msg('Cancel', { id: 'confirm.cancel' })}
+        </button>
+        <button
+          type="button"
+          class="button button--danger"
+          part="confirm-button"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => this.confirmDisconnect()}
+        >
+          ${this.busy
+            ? msg('Disconnecting…', { id: 'confirm.busy' })
+            : msg(str`Disconnect ${platform}`, { id: 'detail.disconnect' })}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  /**
+   * Sends the unlink for the chosen connection, once: presses while a request runs are ignored.
+   * Resolves `true` when the API confirmed it.
+   */
+  async confirmDisconnect(): Promise<boolean> {
+    const { client, connectionId } = this;
+    if (this.busy || !client || !connectionId) return false;
+    this.busy = true;
+    this.failure = undefined;
+    this.#request = new AbortController();
+    try {
+      await client.unlinkConnection(connectionId, { signal: this.#request.signal });
+    } catch (error) {
+      if (this.#request.signal.aborted) return false;
+      this.failure = error;
+      if (error instanceof CodatApiError) this.dispatchEvent(CodatErrorEvent.from(error));
+      return false;
+    } finally {
+      this.busy = false;
+      this.#request = undefined;
+    }
+    this.open = false;
+    this.dispatchEvent(new CodatDisconnectEvent({ connectionId }));
+    return true;
+  }
+
+  #onCancel(event: Event): void {
+    // Escape cancels, except while the unlink request runs: its outcome must stay visible.
+    event.preventDefault();
+    this.close();
+  }
+
+  #onClose(): void {
+    // The dialog can be closed by the browser itself (for example a form with method=dialog); keep state true.
+    if (this.open) this.open = false;
+  }
+
+  #returnFocus(): void {
+    const opener = this.#opener;
+    this.#opener = undefined;
+    if (!opener) return;
+    if (opener.isConnected) {
+      opener.focus();
+      return;
+    }
+    // The opener went away (a Disconnect button disappears once the connection is unlinked):
+    // focus the element whose shadow root held it, which decides what focus means for it.
+    const root = this.#openerRoot;
+    if (root instanceof ShadowRoot && root.host.isConnected) (root.host as HTMLElement).focus();
+  }
+}

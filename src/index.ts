@@ -1,0 +1,14 @@
+/**
+ * The kit's public API, free of side effects: importing it defines no elements.
+ * Import `codat-connections-kit/define.js` (or load dist/codat-connections.js) to register the tags.
+ */
+export { CodatClient, DEFAULT_BASE_URL, type CodatClientOptions, type RequestOptions } from './api/client.js';
+export { CodatApiError, type CodatErrorKind, type CodatOperation } from './api/errors.js';
+export type { Branding, Connection, ConnectionStatus, ErrorMessage, SourceType } from './api/types.js';
+export { ConnectionStore } from './store/connection-store.js';
+export { clientContext } from './context/client-context.js';
+export * from './events/index.js';
+export { CodatConnectionsProvider } from './elements/connections-provider/connections-provider.js';
+export { CodatConnectionList } from './elements/connection-list/connection-list.js';
+export { CodatConnectionDetail } from './elements/connection-detail/connection-detail.js';
+export { CodatDisconnectConfirm } from './elements/disconnect-confirm/disconnect-confirm.js';

@@ -1,0 +1,46 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CodatClient } from '../api/client.js';
+
+/**
+ * Re-renders its host whenever the shared connection store of the host's current client changes,
+ * and follows the host to a new client. The host supplies its client through `getClient`.
+ */
+export class ClientStoreController implements ReactiveController {
+  #host: ReactiveControllerHost;
+  #getClient: () => CodatClient | undefined;
+  #subscribed: CodatClient | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(host: ReactiveControllerHost, getClient: () => CodatClient | undefined) {
+    this.#host = host;
+    this.#getClient = getClient;
+    host.addController(this);
+  }
+
+  /** The store of the host's current client, if it has one. */
+  get connections() {
+    return this.#getClient()?.connections;
+  }
+
+  hostConnected(): void {
+    this.#follow();
+  }
+
+  hostUpdate(): void {
+    this.#follow();
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribed = undefined;
+  }
+
+  #follow(): void {
+    const client = this.#getClient();
+    if (client === this.#subscribed) return;
+    this.#unsubscribe?.();
+    this.#subscribed = client;
+    this.#unsubscribe = client?.connections.subscribe(() => this.#host.requestUpdate());
+  }
+}

@@ -1,0 +1,64 @@
+/** Words for connection statuses and source types, shared by every element. */
+import { msg } from '@lit/localize';
+import type { ConnectionStatus, SourceType } from '../api/types.js';
+
+/** The status in words. Unknown statuses are shown as the API sent them. */
+export function statusLabel(status: ConnectionStatus | string): string {
+  switch (status) {
+    case 'Linked':
+      return msg('Linked', { id: 'status.linked', desc: 'Connection status: sharing data' });
+    case 'Unlinked':
+      return msg('Unlinked', { id: 'status.unlinked', desc: 'Connection status: disconnected by the customer or app' });
+    case 'Deauthorized':
+      return msg('Deauthorized', { id: 'status.deauthorized', desc: 'Connection status: access revoked or expired' });
+    case 'PendingAuth':
+      return msg('Pending', { id: 'status.pending', desc: 'Connection status: authorization not finished' });
+    default:
+      return status;
+  }
+}
+
+/** One sentence that says what the status means for the customer. */
+export function statusDescription(status: ConnectionStatus | string): string {
+  switch (status) {
+    case 'Linked':
+      return msg('Data is being shared. New data is read as scheduled.', { id: 'status.linked.description' });
+    case 'Unlinked':
+      return msg('Disconnected. No new data is read; data already shared stays available.', {
+        id: 'status.unlinked.description',
+      });
+    case 'Deauthorized':
+      return msg('Access was revoked or has expired. No new data is read until it is reconnected.', {
+        id: 'status.deauthorized.description',
+      });
+    case 'PendingAuth':
+      return msg('Authorization was started but not finished. No data is shared yet.', {
+        id: 'status.pending.description',
+      });
+    default:
+      return '';
+  }
+}
+
+/** The source type in words. */
+export function sourceTypeLabel(sourceType: SourceType | string): string {
+  switch (sourceType) {
+    case 'Accounting':
+      return msg('Accounting', { id: 'source.accounting' });
+    case 'Banking':
+      return msg('Banking', { id: 'source.banking' });
+    case 'BankFeed':
+      return msg('Bank feeds', { id: 'source.bankfeed' });
+    case 'Commerce':
+      return msg('Commerce', { id: 'source.commerce' });
+    case 'Expense':
+      return msg('Expenses', { id: 'source.expense' });
+    case 'Other':
+      return msg('Other', { id: 'source.other' });
+    default:
+      return msg('Other', { id: 'source.other' });
+  }
+}
+
+/** The order groups appear in: Accounting, Banking, Commerce, then the others. */
+export const SOURCE_TYPE_ORDER: readonly string[] = ['Accounting', 'Banking', 'Commerce', 'BankFeed', 'Expense', 'Other', 'Unknown'];
