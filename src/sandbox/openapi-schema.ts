@@ -84,3 +84,42 @@ export function connectionSchemaValidator(): ConnectionValidator {
     return best ? describeAjvError(best) : ['', 'is invalid'];
   };
 }
+
+/** Encodes one JSON-pointer segment for use inside a URI fragment. */
+const pointerSegment = (s: string) =>
+  s.replace(/~/g, '~0').replace(/\//g, '~1').replace(/[{}%]/g, (c) => encodeURIComponent(c));
+
+/** Finds the document's path template for a concrete path, e.g. `/companies/{companyId}`. */
+export function pathTemplateFor(pathname: string): string | undefined {
+  const templates = Object.keys(openApi().doc.paths as Json);
+  const params = (t: string) => (t.match(/\{/g) ?? []).length;
+  return templates
+    .sort((a, b) => params(a) - params(b))
+    .find((t) => new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname));
+}
+
+/**
+ * Looks up, in the document, the JSON schema of the response to `method` on
+ * `pathTemplate` with `status` (following a `#/components/responses/...` ref).
+ * Returns a validator, `null` when the response is declared without content,
+ * and throws when the status is not declared for that operation.
+ */
+export function responseValidator(pathTemplate: string, method: string, status: number): ValidateFunction | null {
+  const { doc } = openApi();
+  const operation = ((doc.paths as Json)[pathTemplate] as Json | undefined)?.[method.toLowerCase()] as Json | undefined;
+  if (!operation) throw new Error(`${method} ${pathTemplate} is not in the OpenAPI document`);
+  const responses = operation.responses as Json;
+  const key = String(status) in responses ? String(status) : 'default';
+  let response = responses[key] as Json | undefined;
+  if (!response) throw new Error(`${method} ${pathTemplate} does not declare status ${status}`);
+  let pointer = `#/paths/${pointerSegment(pathTemplate)}/${method.toLowerCase()}/responses/${key}`;
+  if (typeof response.$ref === 'string') {
+    pointer = response.$ref;
+    const [, kind, name] = /^#\/components\/(\w+)\/(.+)$/.exec(pointer)!;
+    response = ((doc.components as Json)[kind!] as Json)[name!] as Json;
+  }
+  const content = response.content as Json | undefined;
+  if (!content) return null;
+  if (!content['application/json']) throw new Error(`${pointer} has no application/json content`);
+  return validatorFor(`${pointer}/content/application~1json/schema`);
+}

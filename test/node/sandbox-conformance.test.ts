@@ -1,0 +1,166 @@
+/**
+ * Drives every sandbox route through `getResponse` and validates each JSON body
+ * against the schema the OpenAPI document declares for that path, method and
+ * status (looked up from the document, never restated here).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getResponse } from 'msw';
+import { createSandbox, CORS_HEADERS, GREENFIELD_ID, HARBOUR_ID } from '../../src/sandbox/index.js';
+import { pathTemplateFor, responseValidator, validatorFor } from '../../src/sandbox/openapi-schema.js';
+
+const BASE = 'https://api.codat.io';
+const BASIC = 'Basic ' + btoa('sandbox-key:');
+const XERO = '5e1d0c0e-0001-4c0a-8b0a-000000000001';
+const HSBC = '5e1d0c0e-0001-4c0a-8b0a-000000000004';
+const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
+
+/**
+ * Statuses the brief requires but the document does not declare for the
+ * operation; their bodies are checked against the document's generic response.
+ */
+const UNDECLARED: Record<string, string> = {
+  'PATCH /companies/{companyId}/connections/{connectionId} 400': '#/components/responses/Bad-Request',
+  'GET /integrations/{platformKey}/branding 400': '#/components/responses/Bad-Request',
+};
+
+interface Case {
+  name: string;
+  method?: string;
+  path: string;
+  auth?: string | 'bearer:greenfield' | 'bearer:harbour' | 'none';
+  body?: string;
+  status: number;
+}
+
+const cases: Case[] = [
+  { name: 'list companies', path: '/companies', status: 200 },
+  { name: 'list companies paged', path: '/companies?page=2&pageSize=1', status: 200 },
+  { name: 'list companies by query', path: '/companies?query=name%3DHarbour%20Freight%20Co', status: 200 },
+  { name: 'companies malformed query', path: '/companies?query=name', status: 400 },
+  { name: 'companies without auth', path: '/companies', auth: 'none', status: 401 },
+  { name: 'companies with bearer', path: '/companies', auth: 'bearer:greenfield', status: 403 },
+  { name: 'access token', path: `/companies/${GREENFIELD_ID}/accessToken`, status: 200 },
+  { name: 'access token unknown company', path: `/companies/${UNKNOWN}/accessToken`, status: 404 },
+  { name: 'access token with bearer', path: `/companies/${GREENFIELD_ID}/accessToken`, auth: 'bearer:greenfield', status: 403 },
+  { name: 'list connections', path: `/companies/${GREENFIELD_ID}/connections`, status: 200 },
+  { name: 'list connections, bearer', path: `/companies/${GREENFIELD_ID}/connections?page=2&pageSize=3`, auth: 'bearer:greenfield', status: 200 },
+  { name: 'list connections filtered', path: `/companies/${GREENFIELD_ID}/connections?query=sourceType%3DCommerce%26%26status!%3DLinked&orderBy=-created`, status: 200 },
+  { name: 'list connections malformed query', path: `/companies/${GREENFIELD_ID}/connections?query=status%3D%3DLinked`, status: 400 },
+  { name: 'list connections unknown property', path: `/companies/${GREENFIELD_ID}/connections?query=colour%3Dred`, status: 400 },
+  { name: 'list connections page 0', path: `/companies/${GREENFIELD_ID}/connections?page=0`, status: 400 },
+  { name: 'list connections pageSize 5001', path: `/companies/${GREENFIELD_ID}/connections?pageSize=5001`, status: 400 },
+  { name: 'list connections pageSize 5000', path: `/companies/${GREENFIELD_ID}/connections?pageSize=5000`, status: 200 },
+  { name: 'list connections unknown company', path: `/companies/${UNKNOWN}/connections`, status: 404 },
+  { name: 'list connections other company', path: `/companies/${HARBOUR_ID}/connections`, auth: 'bearer:greenfield', status: 403 },
+  { name: 'list connections bad token', path: `/companies/${GREENFIELD_ID}/connections`, auth: 'Bearer a.b.c', status: 401 },
+  { name: 'get connection', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, status: 200 },
+  { name: 'get connection never synced', path: `/companies/${GREENFIELD_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000005`, status: 200 },
+  { name: 'get connection with errors', path: `/companies/${GREENFIELD_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000007`, status: 200 },
+  { name: 'get unknown connection', path: `/companies/${GREENFIELD_ID}/connections/${UNKNOWN}`, status: 404 },
+  { name: 'get connection unknown company', path: `/companies/${UNKNOWN}/connections/${XERO}`, status: 404 },
+  { name: 'unlink', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, body: '{"status":"Unlinked"}', status: 200 },
+  { name: 'unlink bad JSON', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, body: '{status:', status: 400 },
+  { name: 'unlink to Linked', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, body: '{"status":"Linked"}', status: 400 },
+  { name: 'unlink extra property', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, body: '{"status":"Unlinked","x":1}', status: 400 },
+  { name: 'unlink unknown', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${UNKNOWN}`, body: '{"status":"Unlinked"}', status: 404 },
+  { name: 'delete', method: 'DELETE', path: `/companies/${GREENFIELD_ID}/connections/${HSBC}`, status: 200 },
+  { name: 'delete again', method: 'DELETE', path: `/companies/${GREENFIELD_ID}/connections/${HSBC}`, status: 404 },
+  { name: 'delete other company', method: 'DELETE', path: `/companies/${HARBOUR_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000011`, auth: 'bearer:greenfield', status: 403 },
+  { name: 'branding', path: '/integrations/gbol/branding', status: 200 },
+  { name: 'branding, bearer', path: '/integrations/strp/branding', auth: 'bearer:harbour', status: 200 },
+  { name: 'branding bad key', path: '/integrations/GBOL1/branding', status: 400 },
+  { name: 'branding unknown key', path: '/integrations/zzzz/branding', status: 404 },
+  { name: 'branding without auth', path: '/integrations/gbol/branding', auth: 'none', status: 401 },
+];
+
+function assertErrorShape(body: Record<string, unknown>, status: number) {
+  assert.equal(body.statusCode, status);
+  assert.equal(body.service, 'PublicApi');
+  assert.equal(typeof body.error, 'string');
+  assert.match(String(body.correlationId), /^[0-9a-f]{32}$/);
+  assert.equal(body.canBeRetried, 'Unknown');
+  assert.equal(body.detailedErrorCode, 0);
+}
+
+function assertCors(response: Response) {
+  for (const [name, value] of Object.entries(CORS_HEADERS)) {
+    assert.equal(response.headers.get(name), value, `header ${name}`);
+  }
+}
+
+describe('sandbox conforms to the OpenAPI document', async () => {
+  // One sandbox for the whole sequence: later cases see earlier PATCH/DELETE effects.
+  const sandbox = createSandbox();
+  const tokens = {
+    'bearer:greenfield': `Bearer ${await sandbox.issueAccessToken(GREENFIELD_ID)}`,
+    'bearer:harbour': `Bearer ${await sandbox.issueAccessToken(HARBOUR_ID)}`,
+  };
+
+  for (const c of cases) {
+    const method = c.method ?? 'GET';
+    it(`${c.name}: ${method} ${c.path} -> ${c.status}`, async () => {
+      const headers = new Headers();
+      const auth = c.auth ?? BASIC;
+      if (auth !== 'none') headers.set('Authorization', tokens[auth as keyof typeof tokens] ?? auth);
+      if (c.body) headers.set('Content-Type', 'application/json');
+      const request = new Request(BASE + c.path, { method, headers, body: c.body ?? null });
+      const response = await getResponse(sandbox.handlers, request);
+      assert.ok(response, 'a handler answered');
+      const text = await response.text();
+      assert.equal(response.status, c.status, text);
+      assertCors(response);
+
+      const template = pathTemplateFor(new URL(request.url).pathname);
+      assert.ok(template, 'path is in the document');
+      const undeclared = UNDECLARED[`${method} ${template} ${c.status}`];
+      const validate = undeclared
+        ? validatorFor(`${undeclared}/content/application~1json/schema`)
+        : responseValidator(template, method, c.status);
+      if (validate === null) {
+        assert.equal(text, '', 'declared without content, so the body is empty');
+        return;
+      }
+      assert.match(response.headers.get('Content-Type') ?? '', /^application\/json/);
+      const body = JSON.parse(text) as Record<string, unknown>;
+      assert.ok(validate(body), JSON.stringify(validate.errors, null, 1));
+      if (c.status >= 400) {
+        assertErrorShape(body, c.status);
+        assert.equal(response.headers.get('X-Correlation-Id'), body.correlationId);
+      }
+      if (!(template.endsWith('/accessToken') && c.status === 200)) {
+        // Only the accessToken route may return a token (the same claims in the same second sign identically).
+        assert.ok(!text.includes(tokens['bearer:greenfield'].slice(7)), 'token never echoed');
+      }
+    });
+  }
+
+  it('the schema helper rejects a non-conforming body (the check can fail)', () => {
+    const validate = responseValidator('/companies/{companyId}/connections/{connectionId}', 'get', 200)!;
+    assert.equal(validate({ id: XERO, status: 'Linked' }), false);
+    assert.throws(() => responseValidator('/companies/{companyId}/connections/{connectionId}', 'patch', 400));
+  });
+
+  it('OPTIONS preflight answers 204 with CORS headers on every route', async () => {
+    for (const path of new Set(cases.map((c) => c.path.split('?')[0]!))) {
+      const response = await getResponse(sandbox.handlers, new Request(BASE + path, {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://localhost:8000', 'Access-Control-Request-Method': 'PATCH' },
+      }));
+      assert.equal(response?.status, 204, path);
+      assertCors(response!);
+    }
+  });
+
+  it('serves the branding logo as SVG from its own base URL', async () => {
+    const branding = await getResponse(sandbox.handlers, new Request(`${BASE}/integrations/gbol/branding`, { headers: { Authorization: BASIC } }));
+    const body = (await branding!.json()) as { logo: { square: { image: { src: string; alt: string } } } };
+    const src = body.logo.square.image.src;
+    assert.equal(src, `${BASE}/sandbox/logos/gbol.svg`);
+    const logo = await getResponse(sandbox.handlers, new Request(src));
+    assert.equal(logo?.status, 200);
+    assert.equal(logo?.headers.get('Content-Type'), 'image/svg+xml');
+    assertCors(logo!);
+    assert.match(await logo!.text(), /^<svg[^>]*>.*<title>Xero<\/title>.*>X<\/text><\/svg>$/);
+  });
+});
