@@ -207,3 +207,22 @@ describe('state', () => {
     assert.equal(r.body.error, `No company was found with ID ${id}`);
   });
 });
+
+describe('relative baseUrl', () => {
+  it('matches paths under location.origin and builds absolute logo URLs from the request', async () => {
+    const g = globalThis as { location?: unknown };
+    const previous = g.location;
+    g.location = new URL('http://localhost:8000/test/page.html?wtr-session-id=1');
+    try {
+      const s = createSandbox({ baseUrl: '/api/' });
+      const get = (path: string) => getResponse(s.handlers, new Request(`http://localhost:8000${path}`, { headers: { Authorization: basic } }));
+      assert.equal((await get(`/api/companies/${GREENFIELD_ID}/connections`))?.status, 200);
+      assert.equal(await get(`/companies/${GREENFIELD_ID}/connections`), undefined, 'nothing outside the base path');
+      const branding = (await (await get('/api/integrations/shpy/branding'))!.json()) as { logo: { square: { image: { src: string } } } };
+      assert.equal(branding.logo.square.image.src, 'http://localhost:8000/api/sandbox/logos/shpy.svg');
+      assert.equal((await get('/api/sandbox/logos/shpy.svg'))?.headers.get('Content-Type'), 'image/svg+xml');
+    } finally {
+      g.location = previous;
+    }
+  });
+});
