@@ -8,10 +8,15 @@
  * The document itself is never changed on disk.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const source = new URL('../openapi/Codat-Platform.json', import.meta.url);
-const target = new URL('../src/api/codat-platform.generated.ts', import.meta.url);
+// Optional output path (used by scripts/check-openapi.mjs to generate into a temporary file).
+const target = process.argv[2]
+  ? pathToFileURL(resolve(process.argv[2]))
+  : new URL('../src/api/codat-platform.generated.ts', import.meta.url);
 const doc = JSON.parse(await readFile(source, 'utf8'));
 
 const decode = (segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
