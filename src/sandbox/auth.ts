@@ -11,14 +11,13 @@ import type { TokenIssuer } from './tokens.js';
  * Who may call a route: `apiKey` (Basic only), `company` (Basic, or Bearer for
  * that company) or `anyCompany` (Basic, or any valid Bearer).
  */
-export type AuthPolicy =
-  | { kind: 'apiKey' }
-  | { kind: 'company'; companyId: string }
-  | { kind: 'anyCompany' };
+export type AuthPolicy = { kind: 'apiKey' } | { kind: 'company'; companyId: string } | { kind: 'anyCompany' };
 
 /** Returns an error response when the request may not proceed, else undefined. */
 export async function authorize(
-  request: Request, tokens: TokenIssuer, policy: AuthPolicy,
+  request: Request,
+  tokens: TokenIssuer,
+  policy: AuthPolicy,
 ): Promise<Response | undefined> {
   const header = request.headers.get('Authorization')?.trim() ?? '';
   const match = /^(\S+)\s+(\S.*)$/.exec(header);
@@ -29,7 +28,10 @@ export async function authorize(
   if (scheme !== 'bearer') return errorResponse(401, 'Unauthorized');
   const check = await tokens.verify(credential);
   if (!check.ok) {
-    return errorResponse(401, check.reason === 'expired' ? 'Unauthorized - the access token has expired.' : 'Unauthorized');
+    return errorResponse(
+      401,
+      check.reason === 'expired' ? 'Unauthorized - the access token has expired.' : 'Unauthorized',
+    );
   }
   if (policy.kind === 'apiKey') return errorResponse(403, FORBIDDEN_MESSAGE);
   if (policy.kind === 'company' && check.claims.companyId !== policy.companyId) {

@@ -14,8 +14,12 @@ export function findPlatform(key: string, connections: Iterable<Connection>): Pl
   for (const c of connections) {
     if (c.integrationKey === key) {
       return {
-        key, name: c.platformName, sourceType: c.sourceType,
-        integrationId: c.integrationId, sourceId: c.sourceId, color: colourFor(key),
+        key,
+        name: c.platformName,
+        sourceType: c.sourceType,
+        integrationId: c.integrationId,
+        sourceId: c.sourceId,
+        color: colourFor(key),
       };
     }
   }
@@ -41,12 +45,16 @@ export function brandingFor(p: Platform, logoUrl: (variant: 'square' | 'full') =
   };
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function initials(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
-  return words.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
+  return (
+    words
+      .slice(0, 2)
+      .map((w) => w[0]!.toUpperCase())
+      .join('') || '?'
+  );
 }
 
 /** A small SVG: initials on a coloured square, or the name on a wide tile for `full`. */

@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   }
 
   const server = await startSandboxServer({ port, seed }).catch((error: NodeJS.ErrnoException) =>
-    fail(`cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`));
+    fail(`cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`),
+  );
 
   const out: string[] = [`Codat sandbox listening on ${server.url}`, `Seed: ${seedPath ?? 'default'}`, ''];
   out.push(`API key routes take any Basic credential, e.g.`);

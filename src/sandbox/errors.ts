@@ -8,14 +8,12 @@ export type ErrorMessage = components['schemas']['ErrorMessage'];
 export type ValidationItem = NonNullable<NonNullable<ErrorMessage['validation']>['errors']>[number];
 
 /** The exact message the Codat API sends with 403 responses. */
-export const FORBIDDEN_MESSAGE =
-  'You are using an outdated API key or a key not associated with that resource.';
+export const FORBIDDEN_MESSAGE = 'You are using an outdated API key or a key not associated with that resource.';
 
 /** CORS headers put on every sandbox response, errors and preflights included. */
 export const CORS_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers':
-    'Authorization, Content-Type, Idempotency-Key, X-CSRF-Token, X-Requested-With',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, X-CSRF-Token, X-Requested-With',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'Access-Control-Expose-Headers': 'Retry-After, X-Correlation-Id',
   'Access-Control-Max-Age': '600',
@@ -59,11 +57,7 @@ export function rawResponse(status: number, body: string, contentType: string): 
  * An error response in Codat's `ErrorMessage` shape. The `X-Correlation-Id`
  * header carries the same id as the body.
  */
-export function errorResponse(
-  status: number,
-  error: string,
-  validationErrors?: ValidationItem[],
-): Response {
+export function errorResponse(status: number, error: string, validationErrors?: ValidationItem[]): Response {
   const correlationId = newCorrelationId();
   const body: ErrorMessage = {
     statusCode: status,

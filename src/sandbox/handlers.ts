@@ -6,7 +6,12 @@ import { http, type RequestHandler } from 'msw';
 import { authorize, type AuthPolicy } from './auth.js';
 import { brandingFor, findPlatform, logoSvg } from './branding.js';
 import {
-  companyNotFound, connectionNotFound, emptyResponse, errorResponse, jsonResponse, rawResponse,
+  companyNotFound,
+  connectionNotFound,
+  emptyResponse,
+  errorResponse,
+  jsonResponse,
+  rawResponse,
   type ValidationItem,
 } from './errors.js';
 import { parseOrderBy, parseQuery, QueryError } from './query.js';
@@ -36,7 +41,8 @@ type Route = (request: Request, params: Record<string, string>) => Promise<Respo
 export function createHandlers(ctx: HandlerContext): RequestHandler[] {
   const { store, tokens, baseUrl: base } = ctx;
 
-  const guarded = (policy: (p: Record<string, string>) => AuthPolicy, route: Route) =>
+  const guarded =
+    (policy: (p: Record<string, string>) => AuthPolicy, route: Route) =>
     async ({ request, params }: { request: Request; params: Params }) => {
       const p = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
       try {
@@ -54,59 +60,80 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
   return [
     http.options(`${base}/*`, () => emptyResponse(204)),
 
-    http.get(`${base}/companies`, guarded(apiKey, (request) => {
-      const url = new URL(request.url);
-      return pagedResponse(url, '/companies', store.listCompanies(), COMPANY_QUERY, COMPANY_ORDER, 'Company');
-    })),
+    http.get(
+      `${base}/companies`,
+      guarded(apiKey, (request) => {
+        const url = new URL(request.url);
+        return pagedResponse(url, '/companies', store.listCompanies(), COMPANY_QUERY, COMPANY_ORDER, 'Company');
+      }),
+    ),
 
-    http.get(`${base}/companies/:companyId/accessToken`, guarded(apiKey, async (_request, p) => {
-      if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
-      const expiresIn = ctx.tokenLifetimeSeconds;
-      const accessToken = await tokens.issue(p.companyId!, expiresIn);
-      return jsonResponse(200, { accessToken, expiresIn, tokenType: 'Bearer' });
-    })),
+    http.get(
+      `${base}/companies/:companyId/accessToken`,
+      guarded(apiKey, async (_request, p) => {
+        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+        const expiresIn = ctx.tokenLifetimeSeconds;
+        const accessToken = await tokens.issue(p.companyId!, expiresIn);
+        return jsonResponse(200, { accessToken, expiresIn, tokenType: 'Bearer' });
+      }),
+    ),
 
-    http.get(`${base}/companies/:companyId/connections`, guarded(company, (request, p) => {
-      const connections = store.listConnections(p.companyId!);
-      if (!connections) return companyNotFound(p.companyId!);
-      const self = `/companies/${p.companyId}/connections`;
-      return pagedResponse(new URL(request.url), self, connections, CONNECTION_QUERY, CONNECTION_ORDER, 'Connection');
-    })),
+    http.get(
+      `${base}/companies/:companyId/connections`,
+      guarded(company, (request, p) => {
+        const connections = store.listConnections(p.companyId!);
+        if (!connections) return companyNotFound(p.companyId!);
+        const self = `/companies/${p.companyId}/connections`;
+        return pagedResponse(new URL(request.url), self, connections, CONNECTION_QUERY, CONNECTION_ORDER, 'Connection');
+      }),
+    ),
 
-    http.get(`${base}/companies/:companyId/connections/:connectionId`, guarded(company, (_request, p) => {
-      if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
-      const connection = store.getConnection(p.companyId!, p.connectionId!);
-      return connection ? jsonResponse(200, connection) : connectionNotFound(p.connectionId!);
-    })),
+    http.get(
+      `${base}/companies/:companyId/connections/:connectionId`,
+      guarded(company, (_request, p) => {
+        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+        const connection = store.getConnection(p.companyId!, p.connectionId!);
+        return connection ? jsonResponse(200, connection) : connectionNotFound(p.connectionId!);
+      }),
+    ),
 
-    http.patch(`${base}/companies/:companyId/connections/:connectionId`, guarded(company, async (request, p) => {
-      if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
-      if (!store.getConnection(p.companyId!, p.connectionId!)) return connectionNotFound(p.connectionId!);
-      const problem = checkUnlinkBody(await request.text());
-      if (problem) return errorResponse(400, problem.error, problem.items);
-      return jsonResponse(200, store.unlinkConnection(p.companyId!, p.connectionId!));
-    })),
+    http.patch(
+      `${base}/companies/:companyId/connections/:connectionId`,
+      guarded(company, async (request, p) => {
+        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+        if (!store.getConnection(p.companyId!, p.connectionId!)) return connectionNotFound(p.connectionId!);
+        const problem = checkUnlinkBody(await request.text());
+        if (problem) return errorResponse(400, problem.error, problem.items);
+        return jsonResponse(200, store.unlinkConnection(p.companyId!, p.connectionId!));
+      }),
+    ),
 
-    http.delete(`${base}/companies/:companyId/connections/:connectionId`, guarded(company, (_request, p) => {
-      if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
-      return store.deleteConnection(p.companyId!, p.connectionId!)
-        ? emptyResponse(200)
-        : connectionNotFound(p.connectionId!);
-    })),
+    http.delete(
+      `${base}/companies/:companyId/connections/:connectionId`,
+      guarded(company, (_request, p) => {
+        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+        return store.deleteConnection(p.companyId!, p.connectionId!)
+          ? emptyResponse(200)
+          : connectionNotFound(p.connectionId!);
+      }),
+    ),
 
-    http.get(`${base}/integrations/:platformKey/branding`, guarded(anyCompany, (request, p) => {
-      const key = p.platformKey!;
-      if (!/^[a-z]{4}$/.test(key)) {
-        return errorResponse(400, 'platformKey must be exactly four lowercase letters.', [
-          { itemId: 'platformKey', message: 'must match ^[a-z]{4}$', validatorName: 'PathParameters' },
-        ]);
-      }
-      const platform = findPlatform(key, allConnections());
-      if (!platform) return errorResponse(404, `Integration ${key} not found`);
-      const logoUrl = (variant: 'square' | 'full') =>
-        new URL(`${base}/sandbox/logos/${key}.svg${variant === 'full' ? '?variant=full' : ''}`, request.url).href;
-      return jsonResponse(200, brandingFor(platform, logoUrl));
-    })),
+    http.get(
+      `${base}/integrations/:platformKey/branding`,
+      guarded(anyCompany, (request, p) => {
+        const key = p.platformKey!;
+        if (!/^[a-z]{4}$/.test(key)) {
+          return errorResponse(400, 'platformKey must be exactly four lowercase letters.', [
+            { itemId: 'platformKey', message: 'must match ^[a-z]{4}$', validatorName: 'PathParameters' },
+          ]);
+        }
+        const platform = findPlatform(key, allConnections());
+        if (!platform) return errorResponse(404, `Integration ${key} not found`);
+        const logoUrl = (variant: 'square' | 'full') =>
+          new URL(`${base}/sandbox/logos/${key}.svg${variant === 'full' ? '?variant=full' : ''}`, request.url).href;
+        return jsonResponse(200, brandingFor(platform, logoUrl));
+      }),
+    ),
 
     http.get(`${base}/sandbox/logos/:file`, ({ request, params }) => {
       const match = /^([a-z]{4})\.svg$/.exec(String(params.file));
@@ -123,15 +150,21 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
   if (raw === null || raw === '') return fallback;
   const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   if (value >= 1 && value <= max) return value;
-  const message = max === Infinity
-    ? `${name} must be an integer greater than or equal to 1.`
-    : `${name} must be an integer between 1 and ${max}.`;
+  const message =
+    max === Infinity
+      ? `${name} must be an integer greater than or equal to 1.`
+      : `${name} must be an integer between 1 and ${max}.`;
   return errorResponse(400, message, [{ itemId: name, message, validatorName: 'QueryParameters' }]);
 }
 
 /** Filters, orders and pages `items` into a Codat paged body with `_links`. */
 function pagedResponse<T extends object>(
-  url: URL, self: string, items: T[], queryable: string[], orderable: string[], entity: string,
+  url: URL,
+  self: string,
+  items: T[],
+  queryable: string[],
+  orderable: string[],
+  entity: string,
 ): Response {
   const page = intParam(url, 'page', 1, Infinity);
   if (page instanceof Response) return page;
@@ -176,7 +209,11 @@ function checkUnlinkBody(text: string): { error: string; items?: ValidationItem[
   if (extra.length) {
     return {
       error: `The request body has properties that are not allowed: ${extra.join(', ')}.`,
-      items: extra.map((k) => ({ itemId: k, message: `Property '${k}' is not allowed.`, validatorName: 'UpdateConnectionStatus' })),
+      items: extra.map((k) => ({
+        itemId: k,
+        message: `Property '${k}' is not allowed.`,
+        validatorName: 'UpdateConnectionStatus',
+      })),
     };
   }
   const status = (body as { status?: unknown }).status;

@@ -11,8 +11,17 @@ import { TokenIssuer } from './tokens.js';
 
 export { SandboxStore, type Company } from './store.js';
 export {
-  defaultSeed, validateSeed, SeedError, PLATFORMS, GREENFIELD_ID, HARBOUR_ID,
-  type SandboxSeed, type SeedCompany, type Connection, type ConnectionStatus, type Platform,
+  defaultSeed,
+  validateSeed,
+  SeedError,
+  PLATFORMS,
+  GREENFIELD_ID,
+  HARBOUR_ID,
+  type SandboxSeed,
+  type SeedCompany,
+  type Connection,
+  type ConnectionStatus,
+  type Platform,
   type ConnectionValidator,
 } from './seed.js';
 export { CORS_HEADERS, FORBIDDEN_MESSAGE } from './errors.js';
@@ -59,7 +68,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     store,
     handlers,
     baseUrl,
-    issueAccessToken: (companyId, { expiresIn = tokenLifetimeSeconds } = {}) =>
-      tokens.issue(companyId, expiresIn),
+    issueAccessToken: (companyId, { expiresIn = tokenLifetimeSeconds } = {}) => tokens.issue(companyId, expiresIn),
   };
 }

@@ -30,7 +30,15 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-const SKIPPED_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'expect', 'upgrade']);
+const SKIPPED_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+  'expect',
+  'upgrade',
+]);
 
 async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
@@ -59,17 +67,19 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
  */
 export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
   const { port, host = '127.0.0.1', ...sandboxOptions } = options;
-  let sandbox: Sandbox | undefined;
-  let origin = '';
+  // Filled in once the server listens and its port (hence the base URL) is known.
+  const state: { sandbox?: Sandbox; origin: string } = { origin: '' };
   const server = createServer((req, res) => {
     void (async () => {
       try {
-        const request = await toFetchRequest(req, origin);
-        const response = (await getResponse(sandbox!.handlers, request))
-          ?? errorResponse(404, `No sandbox route for ${request.method} ${new URL(request.url).pathname}`);
+        const request = await toFetchRequest(req, state.origin);
+        const response =
+          (await getResponse(state.sandbox!.handlers, request)) ??
+          errorResponse(404, `No sandbox route for ${request.method} ${new URL(request.url).pathname}`);
         await writeResponse(res, response);
       } catch {
-        if (!res.headersSent) await writeResponse(res, errorResponse(500, 'There is a problem with our server. Please try again later.'));
+        if (!res.headersSent)
+          await writeResponse(res, errorResponse(500, 'There is a problem with our server. Please try again later.'));
         else res.destroy();
       }
     })();
@@ -82,15 +92,17 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     });
   });
   const address = server.address() as AddressInfo;
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  sandbox = createSandbox({ ...sandboxOptions, baseUrl: origin });
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const sandbox = createSandbox({ ...sandboxOptions, baseUrl: origin });
+  Object.assign(state, { origin, sandbox });
   return {
     url: origin,
     sandbox,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -56,8 +56,11 @@ const FORMAT_WORDS: Record<string, string> = { uuid: 'a UUID', uri: 'a URI', 'da
 
 /** Turns an Ajv error into `[field suffix, problem]`, e.g. `['.status', 'must be one of ...']`. */
 export function describeAjvError(e: ErrorObject): [string, string] {
-  const path = e.instancePath.split('/').slice(1)
-    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`)).join('');
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('');
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'enum':
@@ -87,7 +90,10 @@ export function connectionSchemaValidator(): ConnectionValidator {
 
 /** Encodes one JSON-pointer segment for use inside a URI fragment. */
 const pointerSegment = (s: string) =>
-  s.replace(/~/g, '~0').replace(/\//g, '~1').replace(/[{}%]/g, (c) => encodeURIComponent(c));
+  s
+    .replace(/~/g, '~0')
+    .replace(/\//g, '~1')
+    .replace(/[{}%]/g, (c) => encodeURIComponent(c));
 
 /** Finds the document's path template for a concrete path, e.g. `/companies/{companyId}`. */
 export function pathTemplateFor(pathname: string): string | undefined {

@@ -33,7 +33,9 @@ const CLAUSE = /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*(!=|=)\s*(.*?)\s*$/;
  * @throws QueryError for malformed text or an unknown property.
  */
 export function parseQuery<T extends object>(
-  query: string, properties: readonly string[], entity: string,
+  query: string,
+  properties: readonly string[],
+  entity: string,
 ): Predicate<T> {
   if (!query.trim()) throw new QueryError(MALFORMED_QUERY);
   const alternatives = query.split('||').map((group) =>
@@ -58,7 +60,9 @@ export function parseQuery<T extends object>(
  * @throws QueryError for an unknown property.
  */
 export function parseOrderBy<T extends object>(
-  orderBy: string, properties: readonly string[], entity: string,
+  orderBy: string,
+  properties: readonly string[],
+  entity: string,
 ): (a: T, b: T) => number {
   const text = orderBy.trim();
   const descending = text.startsWith('-');

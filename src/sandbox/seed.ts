@@ -36,11 +36,22 @@ export interface Platform {
 }
 
 export const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['PendingAuth', 'Linked', 'Unlinked', 'Deauthorized'];
-export const SOURCE_TYPES: readonly SourceType[] = ['Accounting', 'Banking', 'BankFeed', 'Commerce', 'Expense', 'Other', 'Unknown'];
+export const SOURCE_TYPES: readonly SourceType[] = [
+  'Accounting',
+  'Banking',
+  'BankFeed',
+  'Commerce',
+  'Expense',
+  'Other',
+  'Unknown',
+];
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const platform = (key: string, name: string, sourceType: SourceType, n: number, color: string): Platform => ({
-  key, name, sourceType, color,
+  key,
+  name,
+  sourceType,
+  color,
   integrationId: `1a7e0000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
   sourceId: `50c0e000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
 });
@@ -69,16 +80,25 @@ export const HARBOUR_ID = '8c6b1f52-3d4e-4a7b-9c10-2f5e6a7b8c02';
 const connectionId = (n: number) => `5e1d0c0e-0001-4c0a-8b0a-0000000000${String(n).padStart(2, '0')}`;
 
 function seedConnection(
-  companyId: string, n: number, key: string, status: ConnectionStatus,
-  created: string, lastSync?: string,
+  companyId: string,
+  n: number,
+  key: string,
+  status: ConnectionStatus,
+  created: string,
+  lastSync?: string,
 ): Connection {
   const p = PLATFORMS.find((x) => x.key === key)!;
   const id = connectionId(n);
   const c: Connection = {
-    id, integrationId: p.integrationId, integrationKey: p.key, sourceId: p.sourceId,
+    id,
+    integrationId: p.integrationId,
+    integrationKey: p.key,
+    sourceId: p.sourceId,
     platformName: p.name,
     linkUrl: `https://link-api.codat.io/companies/${companyId}/connections/${id}/start`,
-    status, created, sourceType: p.sourceType,
+    status,
+    created,
+    sourceType: p.sourceType,
   };
   if (lastSync) c.lastSync = lastSync;
   return c;
@@ -89,15 +109,21 @@ export function defaultSeed(): SandboxSeed {
   const g = GREENFIELD_ID;
   const h = HARBOUR_ID;
   const square = seedConnection(g, 7, 'sqre', 'Deauthorized', '2026-01-20T10:00:00Z', '2026-02-14T06:00:00Z');
-  square.dataConnectionErrors = [{
-    statusCode: '401', statusText: 'Unauthorized',
-    errorMessage: 'The access token for Square was revoked by the user.',
-    erroredOnUtc: '2026-02-15T06:00:00Z', status: 'Active',
-  }];
+  square.dataConnectionErrors = [
+    {
+      statusCode: '401',
+      statusText: 'Unauthorized',
+      errorMessage: 'The access token for Square was revoked by the user.',
+      erroredOnUtc: '2026-02-15T06:00:00Z',
+      status: 'Active',
+    },
+  ];
   return {
     companies: [
       {
-        id: g, name: 'Greenfield Bakery Ltd', description: 'Artisan bakery with three shops',
+        id: g,
+        name: 'Greenfield Bakery Ltd',
+        description: 'Artisan bakery with three shops',
         created: '2026-01-05T09:00:00Z',
         connections: [
           seedConnection(g, 1, 'gbol', 'Linked', '2026-01-05T09:30:00Z', '2026-03-02T08:15:00Z'),
@@ -111,7 +137,9 @@ export function defaultSeed(): SandboxSeed {
         ],
       },
       {
-        id: h, name: 'Harbour Freight Co', created: '2026-02-01T08:00:00Z',
+        id: h,
+        name: 'Harbour Freight Co',
+        created: '2026-02-01T08:00:00Z',
         connections: [
           seedConnection(h, 11, 'tgff', 'Linked', '2026-02-01T08:30:00Z', '2026-03-01T09:00:00Z'),
           seedConnection(h, 12, 'bcuk', 'Linked', '2026-02-02T10:00:00Z', '2026-03-01T09:05:00Z'),
@@ -124,7 +152,10 @@ export function defaultSeed(): SandboxSeed {
 
 /** A refused seed; `field` is the path of the bad value, e.g. `companies[0].id`. */
 export class SeedError extends Error {
-  constructor(readonly field: string, problem: string) {
+  constructor(
+    readonly field: string,
+    problem: string,
+  ) {
     super(`${field} ${problem}`);
     this.name = 'SeedError';
   }
@@ -133,8 +164,7 @@ export class SeedError extends Error {
 /** Checks one connection; returns `[field suffix, problem]` or undefined. */
 export type ConnectionValidator = (connection: unknown) => [string, string] | undefined;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Minimal browser-safe connection check (the Ajv validator is stricter). */
 export const basicConnectionCheck: ConnectionValidator = (c) => {

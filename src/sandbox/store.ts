@@ -108,7 +108,11 @@ function earliest(connections: Connection[]): string | undefined {
 }
 
 function toCompany(c: CompanyRecord): Company {
-  const lastSync = c.connections.map((x) => x.lastSync).filter((x): x is string => !!x).sort().at(-1);
+  const lastSync = c.connections
+    .map((x) => x.lastSync)
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1);
   return {
     id: c.id,
     name: c.name,

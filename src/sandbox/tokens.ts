@@ -16,8 +16,7 @@ export interface TokenClaims {
 
 /** Outcome of checking a bearer token. `reason` never contains the token. */
 export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 const ISSUER = 'codat-sandbox';
 const encoder = new TextEncoder();
@@ -51,9 +50,11 @@ function parseJson(bytes: Uint8Array<ArrayBuffer> | undefined): unknown {
 function isClaims(value: unknown): value is TokenClaims {
   const v = value as Partial<TokenClaims> | null;
   return (
-    typeof v === 'object' && v !== null &&
+    typeof v === 'object' &&
+    v !== null &&
     typeof v.companyId === 'string' &&
-    Number.isFinite(v.exp) && Number.isFinite(v.iat) &&
+    Number.isFinite(v.exp) &&
+    Number.isFinite(v.iat) &&
     v.iss === ISSUER
   );
 }
@@ -93,12 +94,7 @@ export class TokenIssuer {
     if (header?.alg !== 'HS256' || !isClaims(claims) || !signature) {
       return { ok: false, reason: 'malformed' };
     }
-    const valid = await crypto.subtle.verify(
-      'HMAC',
-      await this.#key,
-      signature,
-      encoder.encode(`${head}.${body}`),
-    );
+    const valid = await crypto.subtle.verify('HMAC', await this.#key, signature, encoder.encode(`${head}.${body}`));
     if (!valid) return { ok: false, reason: 'signature' };
     if (this.#now() / 1000 >= claims.exp) return { ok: false, reason: 'expired' };
     return { ok: true, claims };

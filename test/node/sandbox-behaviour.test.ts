@@ -14,6 +14,8 @@ async function call(sandbox: Sandbox, path: string, auth: string | null, init: R
   const response = await getResponse(sandbox.handlers, new Request(BASE + path, { ...init, headers }));
   assert.ok(response, `no handler for ${path}`);
   const text = await response.text();
+  // Bodies are loosely typed here on purpose; the conformance test checks their schemas.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: response.status, body: text ? (JSON.parse(text) as any) : undefined };
 }
 const basic = 'Basic ' + btoa('anything:');
@@ -99,12 +101,27 @@ describe('paging and query', () => {
       pages.push(r.body);
       seen.push(...r.body.results.map((c: { id: string }) => c.id));
     }
-    assert.deepEqual(pages.map((p) => p.results.length), [3, 3, 2]);
-    assert.deepEqual(pages.map((p) => [p.pageNumber, p.pageSize, p.totalResults]), [[1, 3, 8], [2, 3, 8], [3, 3, 8]]);
+    assert.deepEqual(
+      pages.map((p) => p.results.length),
+      [3, 3, 2],
+    );
+    assert.deepEqual(
+      pages.map((p) => [p.pageNumber, p.pageSize, p.totalResults]),
+      [
+        [1, 3, 8],
+        [2, 3, 8],
+        [3, 3, 8],
+      ],
+    );
     assert.equal(new Set(seen).size, 8);
     const link = (n: number) => ({ href: `${CONNECTIONS}?page=${n}&pageSize=3` });
     assert.deepEqual(pages[0]._links, { self: { href: CONNECTIONS }, current: link(1), next: link(2) });
-    assert.deepEqual(pages[1]._links, { self: { href: CONNECTIONS }, current: link(2), next: link(3), previous: link(1) });
+    assert.deepEqual(pages[1]._links, {
+      self: { href: CONNECTIONS },
+      current: link(2),
+      next: link(3),
+      previous: link(1),
+    });
     assert.deepEqual(pages[2]._links, { self: { href: CONNECTIONS }, current: link(3), previous: link(2) });
   });
 
@@ -124,7 +141,12 @@ describe('paging and query', () => {
     };
     assert.deepEqual(await names('status=Linked'), ['HSBC', 'Shopify', 'Stripe', 'Xero']);
     assert.deepEqual(await names('sourceType=Accounting&&status=Linked'), ['Xero']);
-    assert.deepEqual(await names('sourceType=Banking||status=Deauthorized'), ['HSBC', 'Lloyds', 'QuickBooks Desktop', 'Square']);
+    assert.deepEqual(await names('sourceType=Banking||status=Deauthorized'), [
+      'HSBC',
+      'Lloyds',
+      'QuickBooks Desktop',
+      'Square',
+    ]);
     assert.deepEqual(await names('sourceType=Commerce&&status!=Linked'), ['Square']);
     assert.deepEqual(await names('status=pendingauth'), ['Lloyds']);
     const linked = await call(s, `${CONNECTIONS}?query=status%3DLinked&pageSize=2`, basic);
@@ -133,7 +155,16 @@ describe('paging and query', () => {
 
   it('refuses malformed queries, unknown properties and bad paging with 400', async () => {
     const s = createSandbox();
-    for (const query of ['status', 'status==Linked', 'status=', '=Linked', 'status=Linked&&', '||status=Linked', 'status=Linked&status=Unlinked', ' ']) {
+    for (const query of [
+      'status',
+      'status==Linked',
+      'status=',
+      '=Linked',
+      'status=Linked&&',
+      '||status=Linked',
+      'status=Linked&status=Unlinked',
+      ' ',
+    ]) {
       const r = await call(s, `${CONNECTIONS}?query=${encodeURIComponent(query)}`, basic);
       assert.equal(r.status, 400, query);
       assert.equal(r.body.error, 'Error parsing query - Malformed query.', query);
@@ -149,7 +180,10 @@ describe('paging and query', () => {
 
   it('orders by a property, descending with a leading minus', async () => {
     const r = await call(createSandbox(), `${CONNECTIONS}?orderBy=-created&pageSize=2`, basic);
-    assert.deepEqual(r.body.results.map((c: { platformName: string }) => c.platformName), ['Lloyds', 'Stripe']);
+    assert.deepEqual(
+      r.body.results.map((c: { platformName: string }) => c.platformName),
+      ['Lloyds', 'Stripe'],
+    );
   });
 });
 
@@ -168,12 +202,24 @@ describe('state', () => {
 
   it('PATCH refuses anything but {"status":"Unlinked"}', async () => {
     const s = createSandbox();
-    for (const body of ['', '{', '[]', 'null', '{}', '{"status":"Linked"}', '{"status":null}', '{"status":"Unlinked","extra":1}']) {
+    for (const body of [
+      '',
+      '{',
+      '[]',
+      'null',
+      '{}',
+      '{"status":"Linked"}',
+      '{"status":null}',
+      '{"status":"Unlinked","extra":1}',
+    ]) {
       const r = await call(s, `${CONNECTIONS}/${XERO}`, basic, { method: 'PATCH', body });
       assert.equal(r.status, 400, body);
       assert.ok(r.body.error.length > 10);
     }
-    const extra = await call(s, `${CONNECTIONS}/${XERO}`, basic, { method: 'PATCH', body: '{"status":"Unlinked","extra":1}' });
+    const extra = await call(s, `${CONNECTIONS}/${XERO}`, basic, {
+      method: 'PATCH',
+      body: '{"status":"Unlinked","extra":1}',
+    });
     assert.equal(extra.body.validation.errors[0].itemId, 'extra');
     assert.equal(s.store.getConnection(GREENFIELD_ID, XERO)?.status, 'Linked');
   });
@@ -200,7 +246,7 @@ describe('state', () => {
     assert.equal((await call(a, CONNECTIONS, basic)).body.totalResults, 8);
   });
 
-  it('unknown company gives Codat\'s 404 message', async () => {
+  it("unknown company gives Codat's 404 message", async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     const r = await call(createSandbox(), `/companies/${id}/connections/${XERO}`, basic);
     assert.equal(r.status, 404);
@@ -215,10 +261,13 @@ describe('relative baseUrl', () => {
     g.location = new URL('http://localhost:8000/test/page.html?wtr-session-id=1');
     try {
       const s = createSandbox({ baseUrl: '/api/' });
-      const get = (path: string) => getResponse(s.handlers, new Request(`http://localhost:8000${path}`, { headers: { Authorization: basic } }));
+      const get = (path: string) =>
+        getResponse(s.handlers, new Request(`http://localhost:8000${path}`, { headers: { Authorization: basic } }));
       assert.equal((await get(`/api/companies/${GREENFIELD_ID}/connections`))?.status, 200);
       assert.equal(await get(`/companies/${GREENFIELD_ID}/connections`), undefined, 'nothing outside the base path');
-      const branding = (await (await get('/api/integrations/shpy/branding'))!.json()) as { logo: { square: { image: { src: string } } } };
+      const branding = (await (await get('/api/integrations/shpy/branding'))!.json()) as {
+        logo: { square: { image: { src: string } } };
+      };
       assert.equal(branding.logo.square.image.src, 'http://localhost:8000/api/sandbox/logos/shpy.svg');
       assert.equal((await get('/api/sandbox/logos/shpy.svg'))?.headers.get('Content-Type'), 'image/svg+xml');
     } finally {

@@ -42,31 +42,115 @@ const cases: Case[] = [
   { name: 'companies with bearer', path: '/companies', auth: 'bearer:greenfield', status: 403 },
   { name: 'access token', path: `/companies/${GREENFIELD_ID}/accessToken`, status: 200 },
   { name: 'access token unknown company', path: `/companies/${UNKNOWN}/accessToken`, status: 404 },
-  { name: 'access token with bearer', path: `/companies/${GREENFIELD_ID}/accessToken`, auth: 'bearer:greenfield', status: 403 },
+  {
+    name: 'access token with bearer',
+    path: `/companies/${GREENFIELD_ID}/accessToken`,
+    auth: 'bearer:greenfield',
+    status: 403,
+  },
   { name: 'list connections', path: `/companies/${GREENFIELD_ID}/connections`, status: 200 },
-  { name: 'list connections, bearer', path: `/companies/${GREENFIELD_ID}/connections?page=2&pageSize=3`, auth: 'bearer:greenfield', status: 200 },
-  { name: 'list connections filtered', path: `/companies/${GREENFIELD_ID}/connections?query=sourceType%3DCommerce%26%26status!%3DLinked&orderBy=-created`, status: 200 },
-  { name: 'list connections malformed query', path: `/companies/${GREENFIELD_ID}/connections?query=status%3D%3DLinked`, status: 400 },
-  { name: 'list connections unknown property', path: `/companies/${GREENFIELD_ID}/connections?query=colour%3Dred`, status: 400 },
+  {
+    name: 'list connections, bearer',
+    path: `/companies/${GREENFIELD_ID}/connections?page=2&pageSize=3`,
+    auth: 'bearer:greenfield',
+    status: 200,
+  },
+  {
+    name: 'list connections filtered',
+    path: `/companies/${GREENFIELD_ID}/connections?query=sourceType%3DCommerce%26%26status!%3DLinked&orderBy=-created`,
+    status: 200,
+  },
+  {
+    name: 'list connections malformed query',
+    path: `/companies/${GREENFIELD_ID}/connections?query=status%3D%3DLinked`,
+    status: 400,
+  },
+  {
+    name: 'list connections unknown property',
+    path: `/companies/${GREENFIELD_ID}/connections?query=colour%3Dred`,
+    status: 400,
+  },
   { name: 'list connections page 0', path: `/companies/${GREENFIELD_ID}/connections?page=0`, status: 400 },
-  { name: 'list connections pageSize 5001', path: `/companies/${GREENFIELD_ID}/connections?pageSize=5001`, status: 400 },
-  { name: 'list connections pageSize 5000', path: `/companies/${GREENFIELD_ID}/connections?pageSize=5000`, status: 200 },
+  {
+    name: 'list connections pageSize 5001',
+    path: `/companies/${GREENFIELD_ID}/connections?pageSize=5001`,
+    status: 400,
+  },
+  {
+    name: 'list connections pageSize 5000',
+    path: `/companies/${GREENFIELD_ID}/connections?pageSize=5000`,
+    status: 200,
+  },
   { name: 'list connections unknown company', path: `/companies/${UNKNOWN}/connections`, status: 404 },
-  { name: 'list connections other company', path: `/companies/${HARBOUR_ID}/connections`, auth: 'bearer:greenfield', status: 403 },
-  { name: 'list connections bad token', path: `/companies/${GREENFIELD_ID}/connections`, auth: 'Bearer a.b.c', status: 401 },
+  {
+    name: 'list connections other company',
+    path: `/companies/${HARBOUR_ID}/connections`,
+    auth: 'bearer:greenfield',
+    status: 403,
+  },
+  {
+    name: 'list connections bad token',
+    path: `/companies/${GREENFIELD_ID}/connections`,
+    auth: 'Bearer a.b.c',
+    status: 401,
+  },
   { name: 'get connection', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, status: 200 },
-  { name: 'get connection never synced', path: `/companies/${GREENFIELD_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000005`, status: 200 },
-  { name: 'get connection with errors', path: `/companies/${GREENFIELD_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000007`, status: 200 },
+  {
+    name: 'get connection never synced',
+    path: `/companies/${GREENFIELD_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000005`,
+    status: 200,
+  },
+  {
+    name: 'get connection with errors',
+    path: `/companies/${GREENFIELD_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000007`,
+    status: 200,
+  },
   { name: 'get unknown connection', path: `/companies/${GREENFIELD_ID}/connections/${UNKNOWN}`, status: 404 },
   { name: 'get connection unknown company', path: `/companies/${UNKNOWN}/connections/${XERO}`, status: 404 },
-  { name: 'unlink', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, body: '{"status":"Unlinked"}', status: 200 },
-  { name: 'unlink bad JSON', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, body: '{status:', status: 400 },
-  { name: 'unlink to Linked', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, body: '{"status":"Linked"}', status: 400 },
-  { name: 'unlink extra property', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, body: '{"status":"Unlinked","x":1}', status: 400 },
-  { name: 'unlink unknown', method: 'PATCH', path: `/companies/${GREENFIELD_ID}/connections/${UNKNOWN}`, body: '{"status":"Unlinked"}', status: 404 },
+  {
+    name: 'unlink',
+    method: 'PATCH',
+    path: `/companies/${GREENFIELD_ID}/connections/${XERO}`,
+    body: '{"status":"Unlinked"}',
+    status: 200,
+  },
+  {
+    name: 'unlink bad JSON',
+    method: 'PATCH',
+    path: `/companies/${GREENFIELD_ID}/connections/${XERO}`,
+    body: '{status:',
+    status: 400,
+  },
+  {
+    name: 'unlink to Linked',
+    method: 'PATCH',
+    path: `/companies/${GREENFIELD_ID}/connections/${XERO}`,
+    body: '{"status":"Linked"}',
+    status: 400,
+  },
+  {
+    name: 'unlink extra property',
+    method: 'PATCH',
+    path: `/companies/${GREENFIELD_ID}/connections/${XERO}`,
+    body: '{"status":"Unlinked","x":1}',
+    status: 400,
+  },
+  {
+    name: 'unlink unknown',
+    method: 'PATCH',
+    path: `/companies/${GREENFIELD_ID}/connections/${UNKNOWN}`,
+    body: '{"status":"Unlinked"}',
+    status: 404,
+  },
   { name: 'delete', method: 'DELETE', path: `/companies/${GREENFIELD_ID}/connections/${HSBC}`, status: 200 },
   { name: 'delete again', method: 'DELETE', path: `/companies/${GREENFIELD_ID}/connections/${HSBC}`, status: 404 },
-  { name: 'delete other company', method: 'DELETE', path: `/companies/${HARBOUR_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000011`, auth: 'bearer:greenfield', status: 403 },
+  {
+    name: 'delete other company',
+    method: 'DELETE',
+    path: `/companies/${HARBOUR_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000011`,
+    auth: 'bearer:greenfield',
+    status: 403,
+  },
   { name: 'branding', path: '/integrations/gbol/branding', status: 200 },
   { name: 'branding, bearer', path: '/integrations/strp/branding', auth: 'bearer:harbour', status: 200 },
   { name: 'branding bad key', path: '/integrations/GBOL1/branding', status: 400 },
@@ -143,17 +227,23 @@ describe('sandbox conforms to the OpenAPI document', async () => {
 
   it('OPTIONS preflight answers 204 with CORS headers on every route', async () => {
     for (const path of new Set(cases.map((c) => c.path.split('?')[0]!))) {
-      const response = await getResponse(sandbox.handlers, new Request(BASE + path, {
-        method: 'OPTIONS',
-        headers: { Origin: 'http://localhost:8000', 'Access-Control-Request-Method': 'PATCH' },
-      }));
+      const response = await getResponse(
+        sandbox.handlers,
+        new Request(BASE + path, {
+          method: 'OPTIONS',
+          headers: { Origin: 'http://localhost:8000', 'Access-Control-Request-Method': 'PATCH' },
+        }),
+      );
       assert.equal(response?.status, 204, path);
       assertCors(response!);
     }
   });
 
   it('serves the branding logo as SVG from its own base URL', async () => {
-    const branding = await getResponse(sandbox.handlers, new Request(`${BASE}/integrations/gbol/branding`, { headers: { Authorization: BASIC } }));
+    const branding = await getResponse(
+      sandbox.handlers,
+      new Request(`${BASE}/integrations/gbol/branding`, { headers: { Authorization: BASIC } }),
+    );
     const body = (await branding!.json()) as { logo: { square: { image: { src: string; alt: string } } } };
     const src = body.logo.square.image.src;
     assert.equal(src, `${BASE}/sandbox/logos/gbol.svg`);

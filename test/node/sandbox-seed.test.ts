@@ -55,8 +55,13 @@ describe('seed files', () => {
     assert.equal(harbour!.name, 'Harbour Freight Co');
     const statuses = new Set(greenfield!.connections.map((c) => c.status));
     assert.deepEqual([...statuses].sort(), ['Deauthorized', 'Linked', 'PendingAuth', 'Unlinked']);
-    const linkedAccounting = greenfield!.connections.filter((c) => c.sourceType === 'Accounting' && c.status === 'Linked');
-    assert.deepEqual(linkedAccounting.map((c) => c.platformName), ['Xero']);
+    const linkedAccounting = greenfield!.connections.filter(
+      (c) => c.sourceType === 'Accounting' && c.status === 'Linked',
+    );
+    assert.deepEqual(
+      linkedAccounting.map((c) => c.platformName),
+      ['Xero'],
+    );
     for (const c of defaultSeed().companies.flatMap((x) => x.connections)) {
       assert.match(c.integrationKey!, /^[a-z]{4}$/);
       assert.match(c.created, /^2026-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -66,14 +71,22 @@ describe('seed files', () => {
   });
 
   it('loads a valid custom seed and serves it', async () => {
-    const seed = await loadSeedFile(file(seedWith(connection(C1), connection(C2, { status: 'PendingAuth', lastSync: null }))));
+    const seed = await loadSeedFile(
+      file(seedWith(connection(C1), connection(C2, { status: 'PendingAuth', lastSync: null }))),
+    );
     const sandbox = createSandbox({ seed });
-    const response = await getResponse(sandbox.handlers, new Request(`https://api.codat.io/companies/${COMPANY}/connections`, {
-      headers: { Authorization: 'Basic eDo=' },
-    }));
+    const response = await getResponse(
+      sandbox.handlers,
+      new Request(`https://api.codat.io/companies/${COMPANY}/connections`, {
+        headers: { Authorization: 'Basic eDo=' },
+      }),
+    );
     const body = (await response!.json()) as { totalResults: number; results: { id: string }[] };
     assert.equal(body.totalResults, 2);
-    assert.deepEqual(body.results.map((c) => c.id), [C1, C2]);
+    assert.deepEqual(
+      body.results.map((c) => c.id),
+      [C1, C2],
+    );
   });
 
   it('refuses an unreadable file', async () => {
@@ -88,13 +101,18 @@ describe('seed files', () => {
     await refused({ companies: {} }, 'companies must be an array');
     await refused({ companies: [{ id: COMPANY, connections: [] }] }, 'companies[0].name must be a non-empty string');
     await refused({ companies: [{ id: COMPANY, name: 'x' }] }, 'companies[0].connections must be an array');
-    await refused({ companies: [{ id: COMPANY, name: 'x', connections: [], colour: 'red' }] }, 'companies[0].colour is not an allowed property');
+    await refused(
+      { companies: [{ id: COMPANY, name: 'x', connections: [], colour: 'red' }] },
+      'companies[0].colour is not an allowed property',
+    );
   });
 
   it('refuses a bad status enum, naming the field', () =>
-    refused(seedWith(connection(C1), connection(C2), connection(C3, { status: 'Active' })),
+    refused(
+      seedWith(connection(C1), connection(C2), connection(C3, { status: 'Active' })),
       'companies[0].connections[2].status must be one of PendingAuth, Linked, Unlinked, Deauthorized',
-      'companies[0].connections[2].status'));
+      'companies[0].connections[2].status',
+    ));
 
   it('refuses non-UUID ids', async () => {
     await refused({ companies: [{ id: 'company-1', name: 'x', connections: [] }] }, 'companies[0].id must be a UUID');
@@ -102,23 +120,38 @@ describe('seed files', () => {
   });
 
   it('refuses duplicate ids', async () => {
-    await refused(seedWith(connection(C1), connection(C1)),
-      `companies[0].connections[1].id duplicates companies[0].connections[0].id (${C1})`);
-    const twice = { companies: [{ id: COMPANY, name: 'a', connections: [] }, { id: COMPANY, name: 'b', connections: [] }] };
+    await refused(
+      seedWith(connection(C1), connection(C1)),
+      `companies[0].connections[1].id duplicates companies[0].connections[0].id (${C1})`,
+    );
+    const twice = {
+      companies: [
+        { id: COMPANY, name: 'a', connections: [] },
+        { id: COMPANY, name: 'b', connections: [] },
+      ],
+    };
     await refused(twice, `companies[1].id duplicates companies[0].id (${COMPANY})`);
   });
 
   it('refuses connections that break the Connection schema', async () => {
-    const { platformName: _omit, ...missing } = connection(C1);
+    const missing: Record<string, unknown> = connection(C1);
+    delete missing.platformName;
     await refused(seedWith(missing), 'companies[0].connections[0].platformName is required');
     await refused(seedWith(connection(C1, { foo: 1 })), 'companies[0].connections[0].foo is not an allowed property');
-    await refused(seedWith(connection(C1, { linkUrl: 'not a url' })), 'companies[0].connections[0].linkUrl must be a URI');
-    await refused(seedWith(connection(C1, { sourceType: 'Payroll' })), /^companies\[0\]\.connections\[0\]\.sourceType must be one of Accounting, /);
+    await refused(
+      seedWith(connection(C1, { linkUrl: 'not a url' })),
+      'companies[0].connections[0].linkUrl must be a URI',
+    );
+    await refused(
+      seedWith(connection(C1, { sourceType: 'Payroll' })),
+      /^companies\[0\]\.connections\[0\]\.sourceType must be one of Accounting, /,
+    );
   });
 
   it('the browser-safe validateSeed checks the same shape without Ajv', () => {
-    assert.throws(() => validateSeed(seedWith(connection(C1, { status: 'Active' }))),
-      { message: 'companies[0].connections[0].status must be one of PendingAuth, Linked, Unlinked, Deauthorized' });
+    assert.throws(() => validateSeed(seedWith(connection(C1, { status: 'Active' }))), {
+      message: 'companies[0].connections[0].status must be one of PendingAuth, Linked, Unlinked, Deauthorized',
+    });
     assert.throws(() => createSandbox({ seed: seedWith(connection(C1), connection(C1)) as never }), SeedError);
   });
 });

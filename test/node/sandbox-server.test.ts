@@ -22,7 +22,11 @@ describe('startSandboxServer', () => {
 
       const preflight = await fetch(connections, {
         method: 'OPTIONS',
-        headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization, content-type' },
+        headers: {
+          Origin: 'http://localhost:5173',
+          'Access-Control-Request-Method': 'PATCH',
+          'Access-Control-Request-Headers': 'authorization, content-type',
+        },
       });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
@@ -30,7 +34,9 @@ describe('startSandboxServer', () => {
       assert.match(preflight.headers.get('access-control-allow-headers')!, /Authorization/);
 
       const token = await server.sandbox.issueAccessToken(GREENFIELD_ID);
-      const list = await fetch(`${connections}?pageSize=3`, { headers: { Authorization: `Bearer ${token}`, Origin: 'http://localhost:5173' } });
+      const list = await fetch(`${connections}?pageSize=3`, {
+        headers: { Authorization: `Bearer ${token}`, Origin: 'http://localhost:5173' },
+      });
       assert.equal(list.status, 200);
       assert.equal(list.headers.get('access-control-allow-origin'), '*');
       assert.equal(list.headers.get('access-control-expose-headers'), 'Retry-After, X-Correlation-Id');
@@ -39,15 +45,23 @@ describe('startSandboxServer', () => {
       assert.equal(body._links.next.href, `/companies/${GREENFIELD_ID}/connections?page=2&pageSize=3`);
 
       const xero = `${connections}/5e1d0c0e-0001-4c0a-8b0a-000000000001`;
-      const patch = await fetch(xero, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{"status":"Unlinked"}' });
+      const patch = await fetch(xero, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: '{"status":"Unlinked"}',
+      });
       assert.equal(patch.status, 200);
       assert.equal(((await patch.json()) as { status: string }).status, 'Unlinked');
 
-      const forbidden = await fetch(`${server.url}/companies/${HARBOUR_ID}/connections`, { headers: { Authorization: `Bearer ${token}` } });
+      const forbidden = await fetch(`${server.url}/companies/${HARBOUR_ID}/connections`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       assert.equal(forbidden.status, 403);
       assert.equal(forbidden.headers.get('access-control-allow-origin'), '*');
 
-      const branding = (await (await fetch(`${server.url}/integrations/gbol/branding`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      const branding = (await (
+        await fetch(`${server.url}/integrations/gbol/branding`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as {
         logo: { square: { image: { src: string } } };
       };
       assert.equal(branding.logo.square.image.src, `${server.url}/sandbox/logos/gbol.svg`);
@@ -64,36 +78,75 @@ describe('startSandboxServer', () => {
   });
 });
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Spawns the CLI in its own process group; resolves once `until` matches stdout or it exits. */
 function runCli(env: Record<string, string>, until?: RegExp): Promise<Run & { stop(): void }> {
   const child = spawn('npx', ['tsx', 'src/sandbox/cli.ts'], {
-    cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () => {
-    try { process.kill(-child.pid!, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
   };
   const run = { code: null as number | null, stdout: '', stderr: '', stop };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { stop(); reject(new Error(`CLI timed out: ${run.stdout}${run.stderr}`)); }, 30_000);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`CLI timed out: ${run.stdout}${run.stderr}`));
+    }, 30_000);
     child.stdout.on('data', (d: Buffer) => {
       run.stdout += d;
-      if (until?.test(run.stdout)) { clearTimeout(timer); resolve(run); }
+      if (until?.test(run.stdout)) {
+        clearTimeout(timer);
+        resolve(run);
+      }
     });
     child.stderr.on('data', (d: Buffer) => (run.stderr += d));
-    child.on('exit', (code) => { clearTimeout(timer); run.code = code; resolve(run); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      run.code = code;
+      resolve(run);
+    });
   });
 }
 
 describe('sandbox CLI', () => {
   it('refuses a bad seed file with one clear message and exit code 1', async () => {
     const bad = join(dir, 'bad-status.json');
-    writeFileSync(bad, JSON.stringify({ companies: [{ id: GREENFIELD_ID, name: 'x', connections: [{
-      id: '5e1d0c0e-0001-4c0a-8b0a-000000000001', integrationId: '1a7e0000-0000-4000-8000-000000000001',
-      sourceId: '50c0e000-0000-4000-8000-000000000001', platformName: 'Xero', status: 'Connected',
-      linkUrl: 'https://link-api.codat.io/x', created: '2026-01-01T00:00:00Z', sourceType: 'Accounting',
-    }] }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        companies: [
+          {
+            id: GREENFIELD_ID,
+            name: 'x',
+            connections: [
+              {
+                id: '5e1d0c0e-0001-4c0a-8b0a-000000000001',
+                integrationId: '1a7e0000-0000-4000-8000-000000000001',
+                sourceId: '50c0e000-0000-4000-8000-000000000001',
+                platformName: 'Xero',
+                status: 'Connected',
+                linkUrl: 'https://link-api.codat.io/x',
+                created: '2026-01-01T00:00:00Z',
+                sourceType: 'Accounting',
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const run = await runCli({ SANDBOX_SEED: bad, SANDBOX_PORT: '0' });
     assert.equal(run.code, 1);
     const lines = run.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'));
@@ -113,8 +166,13 @@ describe('sandbox CLI', () => {
       assert.match(run.stdout, new RegExp(`${HARBOUR_ID}\\s+Harbour Freight Co`));
       const token = /access token[^:]*: (\S+)/.exec(run.stdout)?.[1];
       assert.ok(token);
-      assert.match(run.stdout, /curl -H "Authorization: Bearer \S+" http:\/\/127\.0\.0\.1:\d+\/companies\/\S+\/connections/);
-      const response = await fetch(`${url}/companies/${GREENFIELD_ID}/connections`, { headers: { Authorization: `Bearer ${token}` } });
+      assert.match(
+        run.stdout,
+        /curl -H "Authorization: Bearer \S+" http:\/\/127\.0\.0\.1:\d+\/companies\/\S+\/connections/,
+      );
+      const response = await fetch(`${url}/companies/${GREENFIELD_ID}/connections`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       assert.equal(response.status, 200);
     } finally {
       run.stop();
