@@ -85,24 +85,27 @@ interface Run {
 }
 
 /** Spawns the CLI in its own process group; resolves once `until` matches stdout or it exits. */
-function runCli(env: Record<string, string>, until?: RegExp): Promise<Run & { stop(): void }> {
+function runCli(env: Record<string, string>, until?: RegExp): Promise<Run & { stop(): Promise<void> }> {
   const child = spawn('npx', ['tsx', 'src/sandbox/cli.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = () => {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  /** Ends the CLI's process group (npx, tsx and node) and waits for npx to exit. */
+  const stop = async () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
     } catch {
       /* already gone */
     }
+    await exited;
   };
   const run = { code: null as number | null, stdout: '', stderr: '', stop };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      stop();
+      void stop();
       reject(new Error(`CLI timed out: ${run.stdout}${run.stderr}`));
     }, 30_000);
     child.stdout.on('data', (d: Buffer) => {
@@ -175,7 +178,7 @@ describe('sandbox CLI', () => {
       });
       assert.equal(response.status, 200);
     } finally {
-      run.stop();
+      await run.stop();
     }
   });
 });
