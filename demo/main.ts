@@ -1,0 +1,24 @@
+/**
+ * The demo's only script: starts the in-browser sandbox, hands the provider a company token,
+ * registers the elements, and logs the kit's events. A real host sets `base-url` to its proxy
+ * and renders the token from its server instead.
+ */
+import { setupWorker } from 'msw/browser';
+import { createSandbox, GREENFIELD_ID } from '../src/sandbox/index.js';
+
+const sandbox = createSandbox({ baseUrl: '/api' });
+await setupWorker(...sandbox.handlers).start({ quiet: true, onUnhandledRequest: 'bypass' });
+
+const provider = document.querySelector('codat-connections-provider')!;
+// Set before the elements are defined: the provider reads the attribute once and removes it.
+provider.setAttribute('access-token', await sandbox.issueAccessToken(GREENFIELD_ID));
+await import('../src/define.js');
+
+const log = document.querySelector('#event-log')!;
+for (const type of ['codat-connection-select', 'codat-disconnect-request', 'codat-disconnect', 'codat-error'] as const) {
+  document.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    item.textContent = `${new Date().toLocaleTimeString()} ${type} ${JSON.stringify(event.detail)}`;
+    log.prepend(item);
+  });
+}
