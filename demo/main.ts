@@ -15,7 +15,12 @@ provider.setAttribute('access-token', await sandbox.issueAccessToken(GREENFIELD_
 await import('../src/define.js');
 
 const log = document.querySelector('#event-log')!;
-for (const type of ['codat-connection-select', 'codat-disconnect-request', 'codat-disconnect', 'codat-error'] as const) {
+for (const type of [
+  'codat-connection-select',
+  'codat-disconnect-request',
+  'codat-disconnect',
+  'codat-error',
+] as const) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     item.textContent = `${new Date().toLocaleTimeString()} ${type} ${JSON.stringify(event.detail)}`;

@@ -45,8 +45,16 @@ describe('CodatClient', () => {
       ['no token', { baseUrl: BASE_URL }, /No access token/],
       ['a token without a company claim and no company id', { baseUrl: BASE_URL, accessToken: 'opaque' }, /company id/],
       ['a company id that is not an id', { baseUrl: BASE_URL, accessToken: 'x', companyId: 'acme' }, /not a valid id/],
-      ['a javascript: base URL', { baseUrl: 'javascript:alert(1)', accessToken: 'x', companyId: GREENFIELD_ID }, /https: or http:/],
-      ['a base URL that is not a URL', { baseUrl: 'http://', accessToken: 'x', companyId: GREENFIELD_ID }, /not a valid URL/],
+      [
+        'a javascript: base URL',
+        { baseUrl: 'javascript:alert(1)', accessToken: 'x', companyId: GREENFIELD_ID },
+        /https: or http:/,
+      ],
+      [
+        'a base URL that is not a URL',
+        { baseUrl: 'http://', accessToken: 'x', companyId: GREENFIELD_ID },
+        /not a valid URL/,
+      ],
     ];
     for (const [name, options, message] of invalid) {
       it(`refuses ${name} with a clear message and sends nothing`, async () => {
@@ -115,7 +123,14 @@ describe('CodatClient', () => {
       api.use(
         http.patch(`${CONNECTIONS}/:id`, () =>
           HttpResponse.json(
-            { statusCode: 500, service: 'PublicApi', error: 'Upstream failure', correlationId: 'abc123', canBeRetried: 'Unknown', detailedErrorCode: 0 },
+            {
+              statusCode: 500,
+              service: 'PublicApi',
+              error: 'Upstream failure',
+              correlationId: 'abc123',
+              canBeRetried: 'Unknown',
+              detailedErrorCode: 0,
+            },
             { status: 500 },
           ),
         ),
@@ -123,7 +138,12 @@ describe('CodatClient', () => {
       const client = new CodatClient({ baseUrl: BASE_URL, accessToken: token });
       await client.listConnections();
       const error = await failureOf(client.unlinkConnection(SEED.xero));
-      expect(error).to.include({ status: 500, message: 'Upstream failure', correlationId: 'abc123', operation: 'unlinkConnection' });
+      expect(error).to.include({
+        status: 500,
+        message: 'Upstream failure',
+        correlationId: 'abc123',
+        operation: 'unlinkConnection',
+      });
       expect(client.connections.get(SEED.xero)!.status).to.equal('Linked');
       expect(requestsTo(api.requests, 'PATCH', SEED.xero), 'PATCH is never retried').to.have.length(1);
     });
@@ -181,7 +201,14 @@ describe('CodatClient', () => {
         http.get(CONNECTIONS, () => {
           if (failures-- <= 0) return undefined;
           return HttpResponse.json(
-            { statusCode: 503, service: 'PublicApi', error: 'Busy', correlationId: 'c1', canBeRetried: 'Unknown', detailedErrorCode: 0 },
+            {
+              statusCode: 503,
+              service: 'PublicApi',
+              error: 'Busy',
+              correlationId: 'c1',
+              canBeRetried: 'Unknown',
+              detailedErrorCode: 0,
+            },
             { status: 503, headers: { 'X-Rate-Limit-Reset': '3599' } },
           );
         }),
@@ -194,8 +221,19 @@ describe('CodatClient', () => {
 
     it('reads an HTML error page as a plain message', async () => {
       const { token } = await api.fresh();
-      api.use(http.get(CONNECTIONS, () => new HttpResponse('<html><body>Bad gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } })));
-      const error = await failureOf(new CodatClient({ baseUrl: BASE_URL, accessToken: token, retryLimit: 0 }).listConnections());
+      api.use(
+        http.get(
+          CONNECTIONS,
+          () =>
+            new HttpResponse('<html><body>Bad gateway</body></html>', {
+              status: 502,
+              headers: { 'Content-Type': 'text/html' },
+            }),
+        ),
+      );
+      const error = await failureOf(
+        new CodatClient({ baseUrl: BASE_URL, accessToken: token, retryLimit: 0 }).listConnections(),
+      );
       expect(error.status).to.equal(502);
       expect(error.message).to.match(/having a problem/);
       expect(error.message).not.to.contain('<html>');
@@ -204,10 +242,18 @@ describe('CodatClient', () => {
 
     it('reads malformed JSON and wrong shapes as invalid responses', async () => {
       const { token } = await api.fresh();
-      api.use(http.get(CONNECTIONS, () => new HttpResponse('{"results": [', { status: 200, headers: { 'Content-Type': 'application/json' } }), { once: true }));
+      api.use(
+        http.get(
+          CONNECTIONS,
+          () => new HttpResponse('{"results": [', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+          { once: true },
+        ),
+      );
       const client = new CodatClient({ baseUrl: BASE_URL, accessToken: token });
       expect((await failureOf(client.listConnections())).kind).to.equal('invalid-response');
-      api.use(http.get(CONNECTIONS, () => HttpResponse.json({ results: [{ id: 1 }], totalResults: 1 }), { once: true }));
+      api.use(
+        http.get(CONNECTIONS, () => HttpResponse.json({ results: [{ id: 1 }], totalResults: 1 }), { once: true }),
+      );
       const shape = await failureOf(client.listConnections());
       expect(shape.kind).to.equal('invalid-response');
       expect(client.connections.listLoaded).to.equal(false);
@@ -216,18 +262,38 @@ describe('CodatClient', () => {
     it('reports a network failure as recoverable with no status', async () => {
       const { token } = await api.fresh();
       api.use(http.get(CONNECTIONS, () => HttpResponse.error()));
-      const error = await failureOf(new CodatClient({ baseUrl: BASE_URL, accessToken: token, retryLimit: 0 }).listConnections());
-      expect(error).to.include({ kind: 'network', status: null, errorCode: null, userRecoverable: true, operation: 'listConnections' });
+      const error = await failureOf(
+        new CodatClient({ baseUrl: BASE_URL, accessToken: token, retryLimit: 0 }).listConnections(),
+      );
+      expect(error).to.include({
+        kind: 'network',
+        status: null,
+        errorCode: null,
+        userRecoverable: true,
+        operation: 'listConnections',
+      });
     });
 
     it('honours the API canBeRetried verdict', async () => {
       const { token } = await api.fresh();
       api.use(
         http.get(`${CONNECTIONS}/:id`, () =>
-          HttpResponse.json({ statusCode: 400, service: 'PublicApi', error: 'Try later', correlationId: 'c2', canBeRetried: 'True', detailedErrorCode: 7 }, { status: 400 }),
+          HttpResponse.json(
+            {
+              statusCode: 400,
+              service: 'PublicApi',
+              error: 'Try later',
+              correlationId: 'c2',
+              canBeRetried: 'True',
+              detailedErrorCode: 7,
+            },
+            { status: 400 },
+          ),
         ),
       );
-      const error = await failureOf(new CodatClient({ baseUrl: BASE_URL, accessToken: token }).getConnection(SEED.xero));
+      const error = await failureOf(
+        new CodatClient({ baseUrl: BASE_URL, accessToken: token }).getConnection(SEED.xero),
+      );
       expect(error).to.include({ canBeRetried: true, detailedErrorCode: 7, userRecoverable: true });
     });
   });

@@ -1,7 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
-import type { CodatConnectionDetail, CodatConnectionList, CodatConnectionsProvider, CodatDisconnectConfirm } from '../src/index.js';
+import type {
+  CodatConnectionDetail,
+  CodatConnectionList,
+  CodatConnectionsProvider,
+  CodatDisconnectConfirm,
+} from '../src/index.js';
 import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
 
 interface Region {
@@ -56,7 +61,10 @@ describe('cooperating elements inside one provider', () => {
     expect(itemButton(list, 'Xero').getAttribute('aria-current')).to.equal('true');
     expect(detail.shadowRoot!.querySelector('[part="title"]')!.textContent!.trim()).to.equal('Xero');
     expect(statusOf(detail.shadowRoot!)).to.equal('Linked');
-    expect(requestsTo(api.requests, 'GET', `/connections/${SEED.xero}`), 'no request for a listed connection').to.have.length(0);
+    expect(
+      requestsTo(api.requests, 'GET', `/connections/${SEED.xero}`),
+      'no request for a listed connection',
+    ).to.have.length(0);
     await expect(detail).to.be.accessible();
 
     // Disconnect opens the confirm with Cancel focused.

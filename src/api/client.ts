@@ -4,7 +4,13 @@
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import { ConnectionStore } from '../store/connection-store.js';
-import { CodatApiError, configurationError, errorFromResponse, invalidResponseError, type CodatOperation } from './errors.js';
+import {
+  CodatApiError,
+  configurationError,
+  errorFromResponse,
+  invalidResponseError,
+  type CodatOperation,
+} from './errors.js';
 import { readTokenClaims } from './token.js';
 import type { Branding, Connection, ConnectionsPage, UpdateConnectionStatus } from './types.js';
 
@@ -199,7 +205,12 @@ export class CodatClient {
   async #request<T>(
     operation: CodatOperation,
     path: string,
-    init: { method?: 'get' | 'patch'; json?: unknown; searchParams?: Record<string, number>; signal?: AbortSignal } = {},
+    init: {
+      method?: 'get' | 'patch';
+      json?: unknown;
+      searchParams?: Record<string, number>;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<T> {
     let response: Response;
     try {

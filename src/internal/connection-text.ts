@@ -61,4 +61,12 @@ export function sourceTypeLabel(sourceType: SourceType | string): string {
 }
 
 /** The order groups appear in: Accounting, Banking, Commerce, then the others. */
-export const SOURCE_TYPE_ORDER: readonly string[] = ['Accounting', 'Banking', 'Commerce', 'BankFeed', 'Expense', 'Other', 'Unknown'];
+export const SOURCE_TYPE_ORDER: readonly string[] = [
+  'Accounting',
+  'Banking',
+  'Commerce',
+  'BankFeed',
+  'Expense',
+  'Other',
+  'Unknown',
+];

@@ -13,15 +13,19 @@ export function renderError(error: unknown, retry: (() => unknown) | undefined) 
     msg('Something went wrong while loading connections.', { id: 'error.unknown', desc: 'Fallback error message' });
   return html`<div class="message message--error" part="error" role="alert">
     <p class="error-message">${message}</p>
-    ${apiError?.correlationId
-      ? html`<p class="correlation">
-          ${msg(str`Reference for support: ${apiError.correlationId}`, { id: 'error.correlation' })}
-        </p>`
-      : nothing}
-    ${retry
-      ? html`<button type="button" class="button" part="retry-button" @click=${retry}>
-          ${msg('Try again', { id: 'error.retry' })}
-        </button>`
-      : nothing}
+    ${
+      apiError?.correlationId
+        ? html`<p class="correlation">
+            ${msg(str`Reference for support: ${apiError.correlationId}`, { id: 'error.correlation' })}
+          </p>`
+        : nothing
+    }
+    ${
+      retry
+        ? html`<button type="button" class="button" part="retry-button" @click=${retry}>
+            ${msg('Try again', { id: 'error.retry' })}
+          </button>`
+        : nothing
+    }
   </div>`;
 }

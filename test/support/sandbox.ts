@@ -48,7 +48,11 @@ export function useSandboxWorker(): SandboxWorker {
   };
 
   before(async () => {
-    started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+    started ??= worker.start({
+      quiet: true,
+      onUnhandledRequest: 'bypass',
+      serviceWorker: { url: '/mockServiceWorker.js' },
+    });
     await started;
     worker.events.on('request:start', onRequest);
   });

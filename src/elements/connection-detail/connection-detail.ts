@@ -167,7 +167,9 @@ export class CodatConnectionDetail extends LitElement {
     return html`
       <div class="header" part="header">
         ${platformLogo(this.client, connection)}
-        <div class="title" part="title" role="heading" aria-level=${level} tabindex="-1">${connection.platformName}</div>
+        <div class="title" part="title" role="heading" aria-level=${level} tabindex="-1">
+          ${connection.platformName}
+        </div>
       </div>
       <p class="description" part="description">
         <span class="status status--${connection.status}" part="status">${statusLabel(connection.status)}</span>
@@ -183,19 +185,21 @@ export class CodatConnectionDetail extends LitElement {
         <dt>${msg('Last synced', { id: 'detail.lastSync' })}</dt>
         <dd>${lastSync ?? msg('Not synced yet', { id: 'list.neverSynced' })}</dd>
       </dl>
-      ${connection.status === 'Linked'
-        ? html`<div class="actions" part="actions">
-            <button
-              type="button"
-              class="button button--danger"
-              part="disconnect-button"
-              aria-haspopup="dialog"
-              @click=${() => this.requestDisconnect()}
-            >
-              ${msg(str`Disconnect ${connection.platformName}`, { id: 'detail.disconnect' })}
-            </button>
-          </div>`
-        : nothing}
+      ${
+        connection.status === 'Linked'
+          ? html`<div class="actions" part="actions">
+              <button
+                type="button"
+                class="button button--danger"
+                part="disconnect-button"
+                aria-haspopup="dialog"
+                @click=${() => this.requestDisconnect()}
+              >
+                ${msg(str`Disconnect ${connection.platformName}`, { id: 'detail.disconnect' })}
+              </button>
+            </div>`
+          : nothing
+      }
     `;
   }
 

@@ -139,14 +139,21 @@ export class CodatConnectionList extends LitElement {
     }
     const locale = resolveLocale(this);
     return SOURCE_TYPE_ORDER.filter((type) => groups.has(type)).map(
-      (type) => html`<section class="group" part="group" aria-labelledby="heading-${type}">
-        <div class="group-heading" part="group-heading" role="heading" aria-level=${this.headingLevel} id="heading-${type}">
-          ${sourceTypeLabel(type)}
-        </div>
-        <ul class="list" part="list" aria-labelledby="heading-${type}">
-          ${groups.get(type)!.map((connection) => this.#renderItem(connection, locale))}
-        </ul>
-      </section>`,
+      (type) =>
+        html`<section class="group" part="group" aria-labelledby="heading-${type}">
+          <div
+            class="group-heading"
+            part="group-heading"
+            role="heading"
+            aria-level=${this.headingLevel}
+            id="heading-${type}"
+          >
+            ${sourceTypeLabel(type)}
+          </div>
+          <ul class="list" part="list" aria-labelledby="heading-${type}">
+            ${groups.get(type)!.map((connection) => this.#renderItem(connection, locale))}
+          </ul>
+        </section>`,
     );
   }
 
@@ -169,9 +176,11 @@ export class CodatConnectionList extends LitElement {
           <span class="item-dates" part="dates">
             ${created ? msg(str`Connected ${created}`, { id: 'list.created' }) : nothing}
             ${created ? html`<span aria-hidden="true"> · </span>` : nothing}
-            ${lastSync
-              ? msg(str`Last synced ${lastSync}`, { id: 'list.lastSync' })
-              : msg('Not synced yet', { id: 'list.neverSynced' })}
+            ${
+              lastSync
+                ? msg(str`Last synced ${lastSync}`, { id: 'list.lastSync' })
+                : msg('Not synced yet', { id: 'list.neverSynced' })
+            }
           </span>
         </span>
       </button>
@@ -192,8 +201,11 @@ function missingClientError(): CodatApiError {
   return new CodatApiError({
     kind: 'configuration',
     operation: 'configure',
-    message: msg('This list is not connected to Codat. Place it inside <codat-connections-provider> or give it a client.', {
-      id: 'error.noClient',
-    }),
+    message: msg(
+      'This list is not connected to Codat. Place it inside <codat-connections-provider> or give it a client.',
+      {
+        id: 'error.noClient',
+      },
+    ),
   });
 }

@@ -128,8 +128,7 @@ export class CodatConnectionsProvider extends LitElement {
     queueMicrotask(() => {
       if (event.defaultPrevented) return;
       const confirm = this.querySelector('codat-disconnect-confirm') as
-        | (HTMLElement & { show(connectionId: string): void })
-        | null;
+        (HTMLElement & { show(connectionId: string): void }) | null;
       confirm?.show(event.detail.connectionId);
     });
   };

@@ -96,6 +96,8 @@ export class CodatDisconnectConfirm extends LitElement {
     if (!changed.has('open')) return;
     if (this.open && !this.dialog.open) {
       this.dialog.showModal();
+      // The least destructive choice gets the initial focus.
+      this.renderRoot.querySelector<HTMLButtonElement>('[part="cancel-button"]')?.focus();
     } else if (!this.open && this.dialog.open) {
       this.dialog.close();
     }
@@ -123,7 +125,7 @@ export class CodatDisconnectConfirm extends LitElement {
       </div>
       ${this.failure ? renderError(this.failure, undefined) : nothing}
       <div class="actions" part="actions">
-        <button type="button" class="button" part="cancel-button" autofocus @click=${() => this.close()}>
+        <button type="button" class="button" part="cancel-button" @click=${() => this.close()}>
           ${msg('Cancel', { id: 'confirm.cancel' })}
         </button>
         <button
@@ -133,9 +135,11 @@ export class CodatDisconnectConfirm extends LitElement {
           aria-disabled=${this.busy ? 'true' : 'false'}
           @click=${() => this.confirmDisconnect()}
         >
-          ${this.busy
-            ? msg('Disconnecting…', { id: 'confirm.busy' })
-            : msg(str`Disconnect ${platform}`, { id: 'detail.disconnect' })}
+          ${
+            this.busy
+              ? msg('Disconnecting…', { id: 'confirm.busy' })
+              : msg(str`Disconnect ${platform}`, { id: 'detail.disconnect' })
+          }
         </button>
       </div>
     </dialog>`;
