@@ -1,0 +1,451 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import '../src/define.js';
+import {
+  CodatClient,
+  type CodatConnectionDetail,
+  type CodatConnectionList,
+  type CodatConnectionsProvider,
+} from '../src/index.js';
+import type { ErrorDetail } from '../src/events/index.js';
+import { FORBIDDEN_MESSAGE, GREENFIELD_ID, HARBOUR_ID, defaultSeed } from '../src/sandbox/index.js';
+import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+
+const CONNECTIONS_URL = `${BASE_URL}/companies/:companyId/connections`;
+const BRANDING_URL = `${BASE_URL}/integrations/:platformKey/branding`;
+
+/** Every platform of the default Greenfield seed, by group, with its status word. */
+const GREENFIELD = {
+  Accounting: [
+    ['Xero', 'Linked'],
+    ['QuickBooks Online', 'Unlinked'],
+    ['QuickBooks Desktop', 'Deauthorized'],
+  ],
+  Banking: [
+    ['HSBC', 'Linked'],
+    ['Lloyds', 'Pending'],
+  ],
+  Commerce: [
+    ['Shopify', 'Linked'],
+    ['Square', 'Deauthorized'],
+    ['Stripe', 'Linked'],
+  ],
+} as const;
+
+const norm = (value: string) => value.replace(/\s+/g, ' ').trim();
+const text = (el: Element | null | undefined) => norm(el?.textContent ?? '');
+
+function clientFor(token: string, options: { companyId?: string; retryLimit?: number } = {}): CodatClient {
+  return new CodatClient({ baseUrl: BASE_URL, accessToken: token, ...options });
+}
+
+async function mountList(client: CodatClient, lang = 'en-GB'): Promise<CodatConnectionList> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${lang}>
+      <codat-connection-list .client=${client}></codat-connection-list>
+    </div>`,
+  );
+  return wrapper.querySelector('codat-connection-list')!;
+}
+
+const loaded = (list: CodatConnectionList) => waitUntil(() => !!part(list, 'item-button'), 'list rendered');
+const part = (list: Element, name: string) => list.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+const parts = (list: Element, name: string) => [...list.shadowRoot!.querySelectorAll<HTMLElement>(`[part="${name}"]`)];
+
+function item(list: CodatConnectionList, name: string): HTMLButtonElement {
+  const button = parts(list, 'item-button').find((b) => text(b.querySelector('[part="name"]')) === name);
+  if (!button) throw new Error(`No list item named ${name}`);
+  return button as HTMLButtonElement;
+}
+
+const current = (list: CodatConnectionList) =>
+  parts(list, 'item-button')
+    .filter((b) => b.getAttribute('aria-current') === 'true')
+    .map((b) => text(b.querySelector('[part="name"]')));
+
+function errorBody(message: string, correlationId: string, statusCode = 500) {
+  return {
+    statusCode,
+    service: 'PublicApi',
+    error: message,
+    correlationId,
+    canBeRetried: 'Unknown',
+    detailedErrorCode: 0,
+  };
+}
+
+/** Collects `codat-error` details fired anywhere in the document during `body`. */
+function collectErrors(): { errors: ErrorDetail[]; stop(): void } {
+  const errors: ErrorDetail[] = [];
+  const onError = (e: Event) => errors.push((e as unknown as { detail: ErrorDetail }).detail);
+  document.addEventListener('codat-error', onError);
+  return { errors, stop: () => document.removeEventListener('codat-error', onError) };
+}
+
+describe('codat-connection-list', () => {
+  const api = useSandboxWorker();
+
+  describe('rendering', () => {
+    it('groups connections as Accounting, Banking, Commerce under level-3 headings', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+
+      const headings = parts(list, 'group-heading');
+      expect(headings.map(text)).to.deep.equal(['Accounting', 'Banking', 'Commerce']);
+      for (const heading of headings) {
+        expect(heading.getAttribute('role')).to.equal('heading');
+        expect(heading.getAttribute('aria-level')).to.equal('3');
+      }
+      const groups = parts(list, 'group').map((group) => ({
+        heading: text(group.querySelector('[part="group-heading"]')),
+        items: [...group.querySelectorAll('[part="item-button"]')].map((b) => [
+          text(b.querySelector('[part="name"]')),
+          text(b.querySelector('[part="status"]')),
+        ]),
+      }));
+      expect(groups).to.deep.equal(
+        Object.entries(GREENFIELD).map(([heading, items]) => ({ heading, items: items.map((i) => [...i]) })),
+      );
+      // Each group's list is named by its heading.
+      for (const group of parts(list, 'group')) {
+        const heading = group.querySelector('[part="group-heading"]')!;
+        expect(group.querySelector('[part="list"]')!.getAttribute('aria-labelledby')).to.equal(heading.id);
+      }
+      await expect(list).to.be.accessible();
+    });
+
+    it('uses heading-level for the group headings', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token));
+      list.headingLevel = 4;
+      await loaded(list);
+      await list.updateComplete;
+      expect(parts(list, 'group-heading').map((h) => h.getAttribute('aria-level'))).to.deep.equal(['4', '4', '4']);
+      list.setAttribute('heading-level', '2');
+      await list.updateComplete;
+      expect(parts(list, 'group-heading').map((h) => h.getAttribute('aria-level'))).to.deep.equal(['2', '2', '2']);
+      await expect(list).to.be.accessible();
+    });
+
+    it('formats dates with Intl in the language of an ancestor, and says when a connection never synced', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token), 'de-DE');
+      await loaded(list);
+      const de = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
+      const seed = defaultSeed().companies[0]!.connections;
+      const xero = seed.find((c) => c.id === SEED.xero)!;
+      const lloyds = seed.find((c) => c.id === SEED.lloyds)!;
+
+      const xeroDates = text(item(list, 'Xero').querySelector('[part="dates"]'));
+      expect(xeroDates).to.equal(
+        norm(`Connected ${de.format(new Date(xero.created))} · Last synced ${de.format(new Date(xero.lastSync!))}`),
+      );
+      // A German date is not an English one: the test fails if the page language is ignored.
+      expect(de.format(new Date(xero.created))).to.not.equal(
+        new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(xero.created)),
+      );
+      const lloydsDates = text(item(list, 'Lloyds').querySelector('[part="dates"]'));
+      expect(lloydsDates).to.equal(norm(`Connected ${de.format(new Date(lloyds.created))} · Not synced yet`));
+      expect(lloydsDates).to.not.contain('Last synced');
+    });
+
+    it('says it is loading while the list request runs, then shows the connections', async () => {
+      const { token } = await api.fresh();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      api.use(
+        http.get(CONNECTIONS_URL, async () => {
+          await gate; // then falls through to the sandbox
+        }),
+      );
+      const list = await mountList(clientFor(token));
+      await waitUntil(() => !!part(list, 'loading'), 'loading shown');
+      const loading = part(list, 'loading')!;
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(text(loading)).to.equal('Loading connections…');
+      expect(part(list, 'item-button')).to.equal(null);
+      await expect(list).to.be.accessible();
+
+      release();
+      await loaded(list);
+      expect(part(list, 'loading')).to.equal(null);
+      expect(parts(list, 'item-button')).to.have.length(8);
+    });
+
+    it('says so when the company has no connections', async () => {
+      const { token } = await api.fresh({ seed: { companies: [{ id: GREENFIELD_ID, name: 'X', connections: [] }] } });
+      const list = await mountList(clientFor(token));
+      await waitUntil(() => !!part(list, 'empty'), 'empty state shown');
+      expect(part(list, 'empty')!.getAttribute('role')).to.equal('status');
+      expect(text(part(list, 'empty'))).to.equal('No apps are connected yet.');
+      expect(parts(list, 'group')).to.have.length(0);
+      await expect(list).to.be.accessible();
+    });
+
+    it('shows each platform logo from the branding endpoint, read once per platform for two lists on one client', async () => {
+      const { token } = await api.fresh();
+      const client = clientFor(token);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <codat-connection-list .client=${client}></codat-connection-list>
+          <codat-connection-list .client=${client}></codat-connection-list>
+        </div>`,
+      );
+      const lists = [...wrapper.querySelectorAll('codat-connection-list')];
+      for (const list of lists) {
+        await waitUntil(() => list.shadowRoot!.querySelectorAll('img[part="logo"]').length === 8, 'all logos shown');
+      }
+      const xeroLogo = item(lists[0]!, 'Xero').querySelector<HTMLImageElement>('img[part="logo"]')!;
+      const src = new URL(xeroLogo.getAttribute('src')!, location.href);
+      expect(src.protocol === 'https:' || src.origin === location.origin, 'https or same-origin logo').to.equal(true);
+      expect(src.pathname).to.equal(`${BASE_URL}/sandbox/logos/gbol.svg`);
+      expect(xeroLogo.getAttribute('alt'), 'decorative: the name is beside it').to.equal('');
+
+      const branding = api.requests.filter((r) => r.method === 'GET' && r.url.pathname.endsWith('/branding'));
+      const keys = branding.map((r) => r.url.pathname.split('/').at(-2)).sort();
+      expect(keys).to.deep.equal(['gbol', 'hbuk', 'lloy', 'pqsw', 'qhyg', 'shpy', 'sqre', 'strp']);
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+      // One list at a time: two identical lists on one page repeat the same named group regions (see report).
+      await expect(lists[0]).to.be.accessible();
+    });
+
+    it('never binds a hostile logo URL and shows initials instead', async () => {
+      const { token } = await api.fresh();
+      api.use(
+        http.get(BRANDING_URL, ({ params }) => {
+          if (params.platformKey !== 'gbol') return undefined; // others come from the sandbox
+          return HttpResponse.json({ logo: { square: { image: { src: 'javascript:alert(1)', alt: '' } } } });
+        }),
+      );
+      const client = clientFor(token);
+      const list = await mountList(client);
+      await loaded(list);
+      await Promise.all(['gbol', 'hbuk'].map((key) => client.getBranding(key)));
+      await waitUntil(() => !!item(list, 'HSBC').querySelector('img[part="logo"]'), 'HSBC logo shown');
+
+      const xero = item(list, 'Xero');
+      expect(xero.querySelector('img')).to.equal(null);
+      expect(text(xero.querySelector('[part="logo"]'))).to.equal('XE');
+      expect(xero.querySelector('[part="logo"]')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(list.shadowRoot!.innerHTML).to.not.contain('javascript:');
+    });
+  });
+
+  describe('events', () => {
+    it('fires codat-connection-select on click and marks exactly that item current', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const seen: { detail: unknown; bubbles: boolean; composed: boolean; cancelable: boolean }[] = [];
+      const onSelect = (e: Event) =>
+        seen.push({
+          detail: (e as CustomEvent).detail,
+          bubbles: e.bubbles,
+          composed: e.composed,
+          cancelable: e.cancelable,
+        });
+      document.addEventListener('codat-connection-select', onSelect);
+      try {
+        expect(current(list)).to.deep.equal([]);
+        item(list, 'HSBC').click();
+        await list.updateComplete;
+        expect(seen).to.deep.equal([
+          { detail: { connectionId: SEED.hsbc }, bubbles: true, composed: true, cancelable: true },
+        ]);
+        expect(current(list)).to.deep.equal(['HSBC']);
+        expect(list.selectedConnectionId).to.equal(SEED.hsbc);
+        await expect(list).to.be.accessible();
+      } finally {
+        document.removeEventListener('codat-connection-select', onSelect);
+      }
+    });
+
+    it('chooses with Enter and with Space', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const chosen: string[] = [];
+      list.addEventListener('codat-connection-select', (e) => chosen.push(e.detail.connectionId));
+
+      item(list, 'Shopify').focus();
+      await sendKeys({ press: 'Enter' });
+      await list.updateComplete;
+      expect(chosen).to.deep.equal([SEED.shopify]);
+      expect(current(list)).to.deep.equal(['Shopify']);
+
+      item(list, 'Stripe').focus();
+      await sendKeys({ press: ' ' });
+      await list.updateComplete;
+      expect(chosen).to.deep.equal([SEED.shopify, SEED.stripe]);
+      expect(current(list)).to.deep.equal(['Stripe']);
+      expect(text(deepActive()?.querySelector('[part="name"]'))).to.equal('Stripe');
+    });
+
+    it('leaves nothing selected when a host cancels codat-connection-select', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const cancelled: string[] = [];
+      const cancel = (e: Event) => {
+        cancelled.push((e as CustomEvent).detail.connectionId);
+        e.preventDefault();
+      };
+      document.addEventListener('codat-connection-select', cancel);
+      try {
+        item(list, 'Xero').click();
+        await list.updateComplete;
+        expect(cancelled).to.deep.equal([SEED.xero]);
+        expect(current(list)).to.deep.equal([]);
+        expect(list.selectedConnectionId).to.equal(undefined);
+      } finally {
+        document.removeEventListener('codat-connection-select', cancel);
+      }
+    });
+
+    it('reads the list once when lists and a detail mount together on one client', async () => {
+      const { token } = await api.fresh();
+      const provider = await fixture<CodatConnectionsProvider>(html`
+        <codat-connections-provider base-url=${BASE_URL} access-token=${token}>
+          <codat-connection-list></codat-connection-list>
+          <codat-connection-detail></codat-connection-detail>
+          <codat-connection-list></codat-connection-list>
+        </codat-connections-provider>
+      `);
+      const [first, second] = [...provider.querySelectorAll('codat-connection-list')];
+      await loaded(first!);
+      await loaded(second!);
+      const detail = provider.querySelector<CodatConnectionDetail>('codat-connection-detail')!;
+      item(first!, 'Square').click();
+      await waitUntil(
+        () => text(detail.shadowRoot!.querySelector('[part="title"]')) === 'Square',
+        'detail shows Square',
+      );
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+      expect(api.requests.filter((r) => r.method === 'GET' && r.url.pathname.includes('/connections/'))).to.have.length(
+        0,
+      );
+    });
+  });
+
+  describe('accessibility', () => {
+    it('names each item button by its platform, status and dates', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const button = item(list, 'QuickBooks Desktop');
+      expect(button.getAttribute('type')).to.equal('button');
+      expect(text(button)).to.match(/^QD QuickBooks Desktop Deauthorized Connected .+ · Last synced .+$/);
+      await expect(list).to.be.accessible();
+    });
+  });
+
+  describe('failures', () => {
+    it('shows the API message, the correlation id and Try again, which recovers when the API does', async () => {
+      const { token } = await api.fresh();
+      api.use(
+        http.get(
+          CONNECTIONS_URL,
+          () => HttpResponse.json(errorBody('Codat is briefly unavailable.', 'corr-list-500'), { status: 500 }),
+          { once: true },
+        ),
+      );
+      const collected = collectErrors();
+      try {
+        // No automatic retries, so the one failure reaches the person.
+        const list = await mountList(clientFor(token, { retryLimit: 0 }));
+        await waitUntil(() => !!part(list, 'error'), 'error shown');
+        const error = part(list, 'error')!;
+        expect(error.getAttribute('role')).to.equal('alert');
+        expect(text(error.querySelector('.error-message'))).to.equal('Codat is briefly unavailable.');
+        expect(text(error)).to.contain('Reference for support: corr-list-500');
+        expect(text(part(list, 'retry-button'))).to.equal('Try again');
+        expect(collected.errors).to.deep.equal([
+          {
+            message: 'Codat is briefly unavailable.',
+            correlationId: 'corr-list-500',
+            errorCode: 500,
+            userRecoverable: true,
+            operation: 'listConnections',
+          },
+        ]);
+        await expect(list).to.be.accessible();
+
+        part(list, 'retry-button')!.click();
+        await loaded(list);
+        expect(part(list, 'error')).to.equal(null);
+        expect(parts(list, 'item-button')).to.have.length(8);
+        expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(2);
+        expect(collected.errors).to.have.length(1);
+      } finally {
+        collected.stop();
+      }
+    });
+
+    it('retries a transient failure by itself before showing anything (default client)', async () => {
+      const { token } = await api.fresh();
+      api.use(
+        http.get(CONNECTIONS_URL, () => HttpResponse.json(errorBody('Hiccup.', 'corr-hiccup'), { status: 503 }), {
+          once: true,
+        }),
+      );
+      const collected = collectErrors();
+      try {
+        const list = await mountList(clientFor(token));
+        await loaded(list);
+        expect(part(list, 'error')).to.equal(null);
+        expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(2);
+        expect(collected.errors).to.deep.equal([]);
+      } finally {
+        collected.stop();
+      }
+    });
+
+    it('shows the 403 for a token of another company and sends no retries', async () => {
+      const { token } = await api.fresh({ companyId: GREENFIELD_ID });
+      const collected = collectErrors();
+      try {
+        const list = await mountList(clientFor(token, { companyId: HARBOUR_ID }));
+        await waitUntil(() => !!part(list, 'error'), 'error shown');
+        expect(text(part(list, 'error')!.querySelector('.error-message'))).to.equal(FORBIDDEN_MESSAGE);
+        expect(text(part(list, 'error'))).to.match(/Reference for support: [0-9a-f]{32}/);
+        const reads = requestsTo(api.requests, 'GET', '/connections');
+        expect(reads).to.have.length(1);
+        expect(reads[0]!.url.pathname).to.equal(`${BASE_URL}/companies/${HARBOUR_ID}/connections`);
+        expect(collected.errors).to.have.length(1);
+        expect(collected.errors[0]).to.include({
+          errorCode: 403,
+          userRecoverable: false,
+          operation: 'listConnections',
+        });
+        await expect(list).to.be.accessible();
+      } finally {
+        collected.stop();
+      }
+    });
+
+    it('shows the expiry message for an expired token and sends no retries', async () => {
+      let now = Date.now();
+      const { token } = await api.fresh({ now: () => now });
+      now += 2 * 86400 * 1000;
+      const list = await mountList(clientFor(token));
+      await waitUntil(() => !!part(list, 'error'), 'error shown');
+      expect(text(part(list, 'error')!.querySelector('.error-message'))).to.equal(
+        'Unauthorized - the access token has expired.',
+      );
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+      await expect(list).to.be.accessible();
+    });
+
+    it('says it is not connected when it has no client', async () => {
+      await api.fresh();
+      const list = await fixture<CodatConnectionList>(html`<codat-connection-list></codat-connection-list>`);
+      await waitUntil(() => !!part(list, 'error'), 'error shown');
+      expect(text(part(list, 'error'))).to.contain('This list is not connected to Codat.');
+      expect(part(list, 'retry-button')).to.equal(null);
+      expect(api.requests).to.have.length(0);
+      await expect(list).to.be.accessible();
+    });
+  });
+});
