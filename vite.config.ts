@@ -50,6 +50,25 @@ function keepDefineSideEffects(): Plugin {
   };
 }
 
+/**
+ * Leaves `new URL('…', import.meta.url)` as written. Vite would inline the file as a data: URL, which node:fs
+ * cannot read (the sandbox reads openapi/Codat-Platform.json this way). The package ships openapi/, and
+ * dist/sandbox/ and dist/chunks/ sit two levels below the package root as src/sandbox/ does, so the relative
+ * path still holds.
+ */
+function keepImportMetaUrls(): Plugin {
+  const newUrl = /\bnew\s+URL\s*\(\s*(?=['"`])/g;
+  return {
+    name: 'codat:keep-import-meta-urls',
+    enforce: 'pre',
+    transform(code) {
+      if (!code.includes('import.meta.url')) return null;
+      const kept = code.replace(newUrl, (match) => `${match}/* @vite-ignore */ `);
+      return kept === code ? null : { code: kept, map: null };
+    },
+  };
+}
+
 /** The CLI must start with a shebang to work as the `codat-sandbox` bin; add it unless the source has one. */
 function cliShebang(): Plugin {
   return {
@@ -90,7 +109,7 @@ function library(): UserConfig {
   return {
     // The mock worker lives in public/ for the demo and tests; it must never ship.
     publicDir: false,
-    plugins: [keepDefineSideEffects(), cliShebang()],
+    plugins: [keepDefineSideEffects(), keepImportMetaUrls(), cliShebang()],
     build: {
       outDir: 'dist',
       // dist/ is cleaned by `npm run build`; dist/types/ (tsc) must survive this step.

@@ -3,7 +3,7 @@
  *
  * 1. Every path in package.json `exports` and `bin` exists.
  * 2. Every dist/**\/*.js parses in Node 20 (`node --check`): this catches raw decorator syntax or any other
- *    syntax newer than the ES2022 target that slipped through the build.
+ *    syntax newer than the ES2022 target that slipped through the build. None inlines a file as a data: URL.
  * 3. dist/codat-connections.js is at most SIZE_BUDGET_KB (default 25) KB min+gzip (gzip level 9), contains
  *    Lit's production build, and contains no sandbox, msw or unsafeHTML code.
  * 4. The npm entries `index` and `define` (with the chunks they import) import no msw and no sandbox code.
@@ -65,6 +65,9 @@ function jsFiles(dir) {
   });
 }
 for (const file of jsFiles(dist)) {
+  if (/new URL\(\s*["'`]data:/.test(readFileSync(file, 'utf8'))) {
+    fail(`${show(file)} inlines a file as a data: URL (new URL(…, import.meta.url)); node:fs cannot read it`);
+  }
   try {
     execFileSync(process.execPath, ['--check', file], { stdio: 'pipe' });
   } catch (error) {
@@ -72,7 +75,7 @@ for (const file of jsFiles(dist)) {
     fail(`${show(file)} does not parse in Node ${process.versions.node} (raw decorators?):\n      ${firstLines}`);
   }
 }
-finish('syntax');
+finish('syntax and inlined files');
 
 // 3. The CDN bundle: budget and contents.
 if (!existsSync(bundlePath)) {
