@@ -19,9 +19,11 @@ function clientFor(token: string, options: { retryLimit?: number } = {}): CodatC
 }
 
 async function mountDetail(client: CodatClient | undefined, connectionId?: string, lang = 'en-GB') {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}>
-    <codat-connection-detail .client=${client} connection-id=${connectionId ?? ''}></codat-connection-detail>
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${lang}>
+      <codat-connection-detail .client=${client} connection-id=${connectionId ?? ''}></codat-connection-detail>
+    </div>`,
+  );
   const detail = wrapper.querySelector<CodatConnectionDetail>('codat-connection-detail')!;
   if (!connectionId) detail.connectionId = undefined;
   await detail.updateComplete;
@@ -39,7 +41,14 @@ function facts(detail: CodatConnectionDetail): [string, string][] {
 }
 
 function errorBody(message: string, correlationId: string, statusCode = 500) {
-  return { statusCode, service: 'PublicApi', error: message, correlationId, canBeRetried: 'Unknown', detailedErrorCode: 0 };
+  return {
+    statusCode,
+    service: 'PublicApi',
+    error: message,
+    correlationId,
+    canBeRetried: 'Unknown',
+    detailedErrorCode: 0,
+  };
 }
 
 function collectErrors(): { errors: ErrorDetail[]; stop(): void } {
@@ -61,9 +70,14 @@ describe('codat-connection-detail', () => {
       const detail = await mountDetail(clientFor(token));
       const empty = part(detail, 'empty')!;
       const slot = empty.querySelector('slot[name="empty"]') as HTMLSlotElement;
-      expect(norm(slot.assignedNodes({ flatten: true }).map((n) => n.textContent).join(''))).to.equal(
-        'Choose a connection to see its details.',
-      );
+      expect(
+        norm(
+          slot
+            .assignedNodes({ flatten: true })
+            .map((n) => n.textContent)
+            .join(''),
+        ),
+      ).to.equal('Choose a connection to see its details.');
       expect(part(detail, 'title')).to.equal(null);
       expect(api.requests).to.have.length(0);
       await expect(detail).to.be.accessible();
@@ -71,9 +85,13 @@ describe('codat-connection-detail', () => {
 
     it('lets the empty slot replace the text', async () => {
       const { token } = await api.fresh();
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <codat-connection-detail .client=${clientFor(token)}><p slot="empty">Pick an app on the left.</p></codat-connection-detail>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <codat-connection-detail .client=${clientFor(token)}
+            ><p slot="empty">Pick an app on the left.</p></codat-connection-detail
+          >
+        </div>`,
+      );
       const detail = wrapper.querySelector<CodatConnectionDetail>('codat-connection-detail')!;
       await detail.updateComplete;
       const slot = part(detail, 'empty')!.querySelector('slot[name="empty"]') as HTMLSlotElement;
@@ -88,9 +106,11 @@ describe('codat-connection-detail', () => {
       const { token } = await api.fresh();
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      api.use(http.get(CONNECTION_URL, async () => {
-        await gate; // then falls through to the sandbox
-      }));
+      api.use(
+        http.get(CONNECTION_URL, async () => {
+          await gate; // then falls through to the sandbox
+        }),
+      );
       const detail = await mountDetail(clientFor(token), SEED.hsbc);
       await waitUntil(() => !!part(detail, 'loading'), 'loading shown');
       expect(part(detail, 'loading')!.getAttribute('role')).to.equal('status');
@@ -204,12 +224,19 @@ describe('codat-connection-detail', () => {
       await shown(detail, 'HSBC');
       const seen: { detail: unknown; bubbles: boolean; composed: boolean; cancelable: boolean }[] = [];
       const onRequest = (e: Event) =>
-        seen.push({ detail: (e as CustomEvent).detail, bubbles: e.bubbles, composed: e.composed, cancelable: e.cancelable });
+        seen.push({
+          detail: (e as CustomEvent).detail,
+          bubbles: e.bubbles,
+          composed: e.composed,
+          cancelable: e.cancelable,
+        });
       document.addEventListener('codat-disconnect-request', onRequest);
       try {
         part(detail, 'disconnect-button')!.focus();
         await sendKeys({ press: 'Enter' });
-        expect(seen).to.deep.equal([{ detail: { connectionId: SEED.hsbc }, bubbles: true, composed: true, cancelable: true }]);
+        expect(seen).to.deep.equal([
+          { detail: { connectionId: SEED.hsbc }, bubbles: true, composed: true, cancelable: true },
+        ]);
         // Asking is not doing: nothing was sent and the connection is still linked.
         expect(api.requests.filter((r) => r.method === 'PATCH')).to.have.length(0);
         expect(text(part(detail, 'status'))).to.equal('Linked');
@@ -254,11 +281,17 @@ describe('codat-connection-detail', () => {
     it('is accessible with a slotted empty message, loaded and not-found states in one page', async () => {
       const { token } = await api.fresh();
       const client = clientFor(token);
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <codat-connection-detail .client=${client}><p slot="empty">Nothing chosen.</p></codat-connection-detail>
-        <codat-connection-detail .client=${client} connection-id=${SEED.square} heading-level="3"></codat-connection-detail>
-        <codat-connection-detail .client=${client} connection-id=${UNKNOWN_ID}></codat-connection-detail>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <codat-connection-detail .client=${client}><p slot="empty">Nothing chosen.</p></codat-connection-detail>
+          <codat-connection-detail
+            .client=${client}
+            connection-id=${SEED.square}
+            heading-level="3"
+          ></codat-connection-detail>
+          <codat-connection-detail .client=${client} connection-id=${UNKNOWN_ID}></codat-connection-detail>
+        </div>`,
+      );
       const [, square, gone] = [...wrapper.querySelectorAll<CodatConnectionDetail>('codat-connection-detail')];
       await shown(square!, 'Square');
       await waitUntil(() => !!part(gone!, 'not-found'), 'not found shown');
@@ -304,9 +337,13 @@ describe('codat-connection-detail', () => {
     it('shows a server error with its correlation id and Try again, which recovers', async () => {
       const { token } = await api.fresh();
       api.use(
-        http.get(CONNECTION_URL, () => HttpResponse.json(errorBody('Upstream timeout.', 'corr-detail-500'), { status: 500 }), {
-          once: true,
-        }),
+        http.get(
+          CONNECTION_URL,
+          () => HttpResponse.json(errorBody('Upstream timeout.', 'corr-detail-500'), { status: 500 }),
+          {
+            once: true,
+          },
+        ),
       );
       const collected = collectErrors();
       try {

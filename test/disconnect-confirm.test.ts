@@ -11,7 +11,15 @@ import {
 } from '../src/index.js';
 import type { ErrorDetail } from '../src/events/index.js';
 import { GREENFIELD_ID } from '../src/sandbox/index.js';
-import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import {
+  BASE_URL,
+  SEED,
+  deepActive,
+  requestsTo,
+  useSandboxWorker,
+  waitUntil,
+  type RecordedRequest,
+} from './support/sandbox.js';
 
 const CONNECTION_URL = `${BASE_URL}/companies/:companyId/connections/:connectionId`;
 
@@ -30,10 +38,12 @@ interface Standalone {
 async function mountStandalone(token: string): Promise<Standalone> {
   const client = new CodatClient({ baseUrl: BASE_URL, accessToken: token });
   await client.listConnections();
-  const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <button type="button" id="opener">Manage Xero</button>
-    <codat-disconnect-confirm .client=${client}></codat-disconnect-confirm>
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div>
+      <button type="button" id="opener">Manage Xero</button>
+      <codat-disconnect-confirm .client=${client}></codat-disconnect-confirm>
+    </div>`,
+  );
   const confirm = wrapper.querySelector<CodatDisconnectConfirm>('codat-disconnect-confirm')!;
   const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
   await confirm.updateComplete;
@@ -63,7 +73,14 @@ function gate(): { promise: Promise<void>; release(): void } {
 }
 
 function errorBody(message: string, correlationId: string, statusCode = 500) {
-  return { statusCode, service: 'PublicApi', error: message, correlationId, canBeRetried: 'Unknown', detailedErrorCode: 0 };
+  return {
+    statusCode,
+    service: 'PublicApi',
+    error: message,
+    correlationId,
+    canBeRetried: 'Unknown',
+    detailedErrorCode: 0,
+  };
 }
 
 function collect<T>(type: string): { seen: T[]; stop(): void } {
@@ -73,7 +90,7 @@ function collect<T>(type: string): { seen: T[]; stop(): void } {
   return { seen, stop: () => document.removeEventListener(type, listener) };
 }
 
-const patches = (requests: { method: string; url: URL }[]) => requests.filter((r) => r.method === 'PATCH');
+const patches = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'PATCH');
 
 describe('codat-disconnect-confirm', () => {
   const api = useSandboxWorker();
@@ -150,9 +167,11 @@ describe('codat-disconnect-confirm', () => {
     it('sends one PATCH for three quick presses, says it is busy, then closes and fires codat-disconnect once', async () => {
       const { token, sandbox } = await api.fresh();
       const hold = gate();
-      api.use(http.patch(CONNECTION_URL, async () => {
-        await hold.promise; // then the sandbox unlinks it
-      }));
+      api.use(
+        http.patch(CONNECTION_URL, async () => {
+          await hold.promise; // then the sandbox unlinks it
+        }),
+      );
       const s = await mountStandalone(token);
       const done = collect<{ connectionId: string }>('codat-disconnect');
       try {
@@ -176,7 +195,7 @@ describe('codat-disconnect-confirm', () => {
         const sent = patches(api.requests);
         expect(sent).to.have.length(1);
         expect(sent[0]!.url.pathname).to.equal(`${BASE_URL}/companies/${GREENFIELD_ID}/connections/${SEED.xero}`);
-        expect(JSON.parse((sent[0] as { body: string }).body)).to.deep.equal({ status: 'Unlinked' });
+        expect(JSON.parse(sent[0]!.body)).to.deep.equal({ status: 'Unlinked' });
         expect(done.seen).to.deep.equal([{ connectionId: SEED.xero }]);
         expect(s.client.connections.get(SEED.xero)!.status).to.equal('Unlinked');
         expect(sandbox.store.getConnection(GREENFIELD_ID, SEED.xero)!.status).to.equal('Unlinked');
@@ -192,9 +211,11 @@ describe('codat-disconnect-confirm', () => {
     it('ignores Escape while the unlink runs, and closes when it succeeds', async () => {
       const { token } = await api.fresh();
       const hold = gate();
-      api.use(http.patch(CONNECTION_URL, async () => {
-        await hold.promise;
-      }));
+      api.use(
+        http.patch(CONNECTION_URL, async () => {
+          await hold.promise;
+        }),
+      );
       const s = await mountStandalone(token);
       await openFor(s, SEED.hsbc);
       // As a person does it: Tab from Cancel to Disconnect and press Enter.
