@@ -62,5 +62,7 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   middleware: [mockServiceWorker()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+  ],
 };
