@@ -257,11 +257,7 @@ describe('codat-connection-detail', () => {
   });
 
   describe('accessibility', () => {
-    // BUG: src/elements/connection-detail/connection-detail.ts:105 — focus() documents "Moves focus to the first
-    // action, or to the platform name when there is none", but querySelector('.actions button, .title') returns the
-    // first match in document order, and the title comes before the actions, so a linked connection's focus() lands
-    // on the title instead of Disconnect.
-    it.skip('focus() moves focus to Disconnect when the connection has it', async () => {
+    it('focus() moves focus to Disconnect when the connection has it', async () => {
       const { token } = await api.fresh();
       const detail = await mountDetail(clientFor(token), SEED.xero);
       await shown(detail, 'Xero');

@@ -102,7 +102,9 @@ export class CodatConnectionDetail extends LitElement {
 
   /** Moves focus to the first action, or to the platform name when there is none. */
   override focus(options?: FocusOptions): void {
-    const target = this.renderRoot.querySelector<HTMLElement>('.actions button, .title');
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('.actions button') ??
+      this.renderRoot.querySelector<HTMLElement>('.title');
     if (target) target.focus(options);
     else super.focus(options);
   }
