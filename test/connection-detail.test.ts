@@ -5,10 +5,16 @@ import '../src/define.js';
 import { CodatClient, type CodatConnectionDetail } from '../src/index.js';
 import type { ErrorDetail } from '../src/events/index.js';
 import { defaultSeed } from '../src/sandbox/index.js';
-import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil, type RecordedRequest } from './support/sandbox.js';
 
 const CONNECTION_URL = `${BASE_URL}/companies/:companyId/connections/:connectionId`;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Requests sent with `token`: a late image or branding read from an earlier test cannot carry it. */
+const sentWith = (requests: RecordedRequest[], token: string) =>
+  requests
+    .filter((r) => r.headers.get('Authorization') === `Bearer ${token}`)
+    .map((r) => `${r.method} ${r.url.pathname}`);
 
 const norm = (value: string) => value.replace(/\s+/g, ' ').trim();
 const text = (el: Element | null | undefined) => norm(el?.textContent ?? '');
@@ -79,7 +85,7 @@ describe('codat-connection-detail', () => {
         ),
       ).to.equal('Choose a connection to see its details.');
       expect(part(detail, 'title')).to.equal(null);
-      expect(api.requests).to.have.length(0);
+      expect(sentWith(api.requests, token), 'no request with this token').to.deep.equal([]);
       await expect(detail).to.be.accessible();
     });
 
@@ -321,7 +327,7 @@ describe('codat-connection-detail', () => {
         expect(part(detail, 'error')!.getAttribute('role')).to.equal('alert');
         expect(text(part(detail, 'error'))).to.equal('"abc" is not a valid connection id.');
         expect(part(detail, 'retry-button'), 'trying again cannot fix it').to.equal(null);
-        expect(api.requests).to.have.length(0);
+        expect(sentWith(api.requests, token), 'no request with this token').to.deep.equal([]);
         expect(collected.errors).to.have.length(1);
         expect(collected.errors[0]).to.include({ operation: 'getConnection', errorCode: null, userRecoverable: false });
         await expect(detail).to.be.accessible();

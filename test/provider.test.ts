@@ -10,7 +10,13 @@ import {
 } from '../src/index.js';
 import type { ErrorDetail } from '../src/events/index.js';
 import { FORBIDDEN_MESSAGE, GREENFIELD_ID, HARBOUR_ID } from '../src/sandbox/index.js';
-import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil, type RecordedRequest } from './support/sandbox.js';
+
+/** Requests sent with `token`: a late image or branding read from an earlier test cannot carry it. */
+const sentWith = (requests: RecordedRequest[], token: string) =>
+  requests
+    .filter((r) => r.headers.get('Authorization') === `Bearer ${token}`)
+    .map((r) => `${r.method} ${r.url.pathname}`);
 
 const norm = (value: string) => value.replace(/\s+/g, ' ').trim();
 const text = (el: Element | null | undefined) => norm(el?.textContent ?? '');
@@ -236,7 +242,7 @@ describe('codat-connections-provider', () => {
             operation: 'configure',
           },
         ]);
-        expect(api.requests).to.have.length(0);
+        expect(sentWith(api.requests, token), 'no request with this token').to.deep.equal([]);
         expect(provider.client!.baseUrl).to.equal(undefined);
         await expect(provider).to.be.accessible();
       } finally {
