@@ -29,8 +29,8 @@ import { connectionListStyles } from './connection-list.styles.js';
  * @fires {CodatErrorEvent} codat-error - Loading failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
  *
  * @csspart base - The wrapper around every state.
- * @csspart group - One source type's section.
- * @csspart group-heading - The heading of a source type's section.
+ * @csspart group - One source type's group (`role="group"`, named by its heading).
+ * @csspart group-heading - The heading of a source type's group.
  * @csspart list - The list of one source type's connections.
  * @csspart item - One connection's list item.
  * @csspart item-button - The button that chooses a connection; `aria-current="true"` when chosen.
@@ -140,7 +140,7 @@ export class CodatConnectionList extends LitElement {
     const locale = resolveLocale(this);
     return SOURCE_TYPE_ORDER.filter((type) => groups.has(type)).map(
       (type) =>
-        html`<section class="group" part="group" aria-labelledby="heading-${type}">
+        html`<div class="group" part="group" role="group" aria-labelledby="heading-${type}">
           <div
             class="group-heading"
             part="group-heading"
@@ -153,7 +153,7 @@ export class CodatConnectionList extends LitElement {
           <ul class="list" part="list" aria-labelledby="heading-${type}">
             ${groups.get(type)!.map((connection) => this.#renderItem(connection, locale))}
           </ul>
-        </section>`,
+        </div>`,
     );
   }
 
