@@ -3,22 +3,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../src/define.js';
 import { CodatClient, type CodatConnectionDetail } from '../src/index.js';
-import type { ErrorDetail } from '../src/events/index.js';
 import { defaultSeed } from '../src/sandbox/index.js';
-import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil, type RecordedRequest } from './support/sandbox.js';
+import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import { collectErrors, errorBody, norm, part, sentWith, text } from './support/dom.js';
 
 const CONNECTION_URL = `${BASE_URL}/companies/:companyId/connections/:connectionId`;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Requests sent with `token`: a late image or branding read from an earlier test cannot carry it. */
-const sentWith = (requests: RecordedRequest[], token: string) =>
-  requests
-    .filter((r) => r.headers.get('Authorization') === `Bearer ${token}`)
-    .map((r) => `${r.method} ${r.url.pathname}`);
-
-const norm = (value: string) => value.replace(/\s+/g, ' ').trim();
-const text = (el: Element | null | undefined) => norm(el?.textContent ?? '');
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 
 function clientFor(token: string, options: { retryLimit?: number } = {}): CodatClient {
   return new CodatClient({ baseUrl: BASE_URL, accessToken: token, ...options });
@@ -44,24 +36,6 @@ function facts(detail: CodatConnectionDetail): [string, string][] {
   const dl = part(detail, 'facts')!;
   const terms = [...dl.querySelectorAll('dt')];
   return terms.map((dt) => [text(dt), text(dt.nextElementSibling)]);
-}
-
-function errorBody(message: string, correlationId: string, statusCode = 500) {
-  return {
-    statusCode,
-    service: 'PublicApi',
-    error: message,
-    correlationId,
-    canBeRetried: 'Unknown',
-    detailedErrorCode: 0,
-  };
-}
-
-function collectErrors(): { errors: ErrorDetail[]; stop(): void } {
-  const errors: ErrorDetail[] = [];
-  const onError = (e: Event) => errors.push((e as unknown as { detail: ErrorDetail }).detail);
-  document.addEventListener('codat-error', onError);
-  return { errors, stop: () => document.removeEventListener('codat-error', onError) };
 }
 
 const connectionGets = (requests: { method: string; url: URL }[]) =>

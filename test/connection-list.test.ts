@@ -8,9 +8,9 @@ import {
   type CodatConnectionList,
   type CodatConnectionsProvider,
 } from '../src/index.js';
-import type { ErrorDetail } from '../src/events/index.js';
 import { FORBIDDEN_MESSAGE, GREENFIELD_ID, HARBOUR_ID, defaultSeed } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import { collectErrors, errorBody, norm, part, parts, text } from './support/dom.js';
 
 const CONNECTIONS_URL = `${BASE_URL}/companies/:companyId/connections`;
 const BRANDING_URL = `${BASE_URL}/integrations/:platformKey/branding`;
@@ -33,9 +33,6 @@ const GREENFIELD = {
   ],
 } as const;
 
-const norm = (value: string) => value.replace(/\s+/g, ' ').trim();
-const text = (el: Element | null | undefined) => norm(el?.textContent ?? '');
-
 function clientFor(token: string, options: { companyId?: string; retryLimit?: number } = {}): CodatClient {
   return new CodatClient({ baseUrl: BASE_URL, accessToken: token, ...options });
 }
@@ -50,8 +47,6 @@ async function mountList(client: CodatClient, lang = 'en-GB'): Promise<CodatConn
 }
 
 const loaded = (list: CodatConnectionList) => waitUntil(() => !!part(list, 'item-button'), 'list rendered');
-const part = (list: Element, name: string) => list.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
-const parts = (list: Element, name: string) => [...list.shadowRoot!.querySelectorAll<HTMLElement>(`[part="${name}"]`)];
 
 function item(list: CodatConnectionList, name: string): HTMLButtonElement {
   const button = parts(list, 'item-button').find((b) => text(b.querySelector('[part="name"]')) === name);
@@ -63,25 +58,6 @@ const current = (list: CodatConnectionList) =>
   parts(list, 'item-button')
     .filter((b) => b.getAttribute('aria-current') === 'true')
     .map((b) => text(b.querySelector('[part="name"]')));
-
-function errorBody(message: string, correlationId: string, statusCode = 500) {
-  return {
-    statusCode,
-    service: 'PublicApi',
-    error: message,
-    correlationId,
-    canBeRetried: 'Unknown',
-    detailedErrorCode: 0,
-  };
-}
-
-/** Collects `codat-error` details fired anywhere in the document during `body`. */
-function collectErrors(): { errors: ErrorDetail[]; stop(): void } {
-  const errors: ErrorDetail[] = [];
-  const onError = (e: Event) => errors.push((e as unknown as { detail: ErrorDetail }).detail);
-  document.addEventListener('codat-error', onError);
-  return { errors, stop: () => document.removeEventListener('codat-error', onError) };
-}
 
 describe('codat-connection-list', () => {
   const api = useSandboxWorker();

@@ -20,12 +20,9 @@ import {
   waitUntil,
   type RecordedRequest,
 } from './support/sandbox.js';
+import { collectEvents, errorBody, norm, part, text } from './support/dom.js';
 
 const CONNECTION_URL = `${BASE_URL}/companies/:companyId/connections/:connectionId`;
-
-const norm = (value: string) => value.replace(/\s+/g, ' ').trim();
-const text = (el: Element | null | undefined) => norm(el?.textContent ?? '');
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 
 interface Standalone {
   client: CodatClient;
@@ -72,24 +69,6 @@ function gate(): { promise: Promise<void>; release(): void } {
   return { promise, release };
 }
 
-function errorBody(message: string, correlationId: string, statusCode = 500) {
-  return {
-    statusCode,
-    service: 'PublicApi',
-    error: message,
-    correlationId,
-    canBeRetried: 'Unknown',
-    detailedErrorCode: 0,
-  };
-}
-
-function collect<T>(type: string): { seen: T[]; stop(): void } {
-  const seen: T[] = [];
-  const listener = (e: Event) => seen.push((e as unknown as { detail: T }).detail);
-  document.addEventListener(type, listener);
-  return { seen, stop: () => document.removeEventListener(type, listener) };
-}
-
 const patches = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'PATCH');
 
 describe('codat-disconnect-confirm', () => {
@@ -130,7 +109,7 @@ describe('codat-disconnect-confirm', () => {
     it('closes on Escape and returns focus to the opener, sending nothing', async () => {
       const { token } = await api.fresh();
       const s = await mountStandalone(token);
-      const done = collect<unknown>('codat-disconnect');
+      const done = collectEvents<unknown>('codat-disconnect');
       try {
         await openFor(s, SEED.xero);
         await sendKeys({ press: 'Escape' });
@@ -173,7 +152,7 @@ describe('codat-disconnect-confirm', () => {
         }),
       );
       const s = await mountStandalone(token);
-      const done = collect<{ connectionId: string }>('codat-disconnect');
+      const done = collectEvents<{ connectionId: string }>('codat-disconnect');
       try {
         await openFor(s, SEED.xero);
         const confirmButton = part(s.confirm, 'confirm-button')!;
@@ -247,8 +226,8 @@ describe('codat-disconnect-confirm', () => {
         ),
       );
       const s = await mountStandalone(token);
-      const errors = collect<ErrorDetail>('codat-error');
-      const done = collect<unknown>('codat-disconnect');
+      const errors = collectEvents<ErrorDetail>('codat-error');
+      const done = collectEvents<unknown>('codat-disconnect');
       try {
         await openFor(s, SEED.xero);
         part(s.confirm, 'confirm-button')!.click();
@@ -290,7 +269,7 @@ describe('codat-disconnect-confirm', () => {
       const { token } = await api.fresh();
       api.use(http.patch(CONNECTION_URL, () => HttpResponse.error()));
       const s = await mountStandalone(token);
-      const errors = collect<ErrorDetail>('codat-error');
+      const errors = collectEvents<ErrorDetail>('codat-error');
       try {
         await openFor(s, SEED.stripe);
         part(s.confirm, 'confirm-button')!.click();

@@ -8,19 +8,12 @@ import {
   type CodatConnectionList,
   type CodatConnectionsProvider,
 } from '../src/index.js';
-import type { ErrorDetail } from '../src/events/index.js';
 import { FORBIDDEN_MESSAGE, GREENFIELD_ID, HARBOUR_ID } from '../src/sandbox/index.js';
-import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil, type RecordedRequest } from './support/sandbox.js';
+import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import { collectErrors, part, sentWith, text } from './support/dom.js';
 
 /** Requests sent with `token`: a late image or branding read from an earlier test cannot carry it. */
-const sentWith = (requests: RecordedRequest[], token: string) =>
-  requests
-    .filter((r) => r.headers.get('Authorization') === `Bearer ${token}`)
-    .map((r) => `${r.method} ${r.url.pathname}`);
 
-const norm = (value: string) => value.replace(/\s+/g, ' ').trim();
-const text = (el: Element | null | undefined) => norm(el?.textContent ?? '');
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 const names = (list: Element) =>
   [...list.shadowRoot!.querySelectorAll('[part="item-button"] [part="name"]')].map((n) => text(n));
 
@@ -38,13 +31,6 @@ const current = (list: CodatConnectionList) =>
   );
 
 const loaded = (list: Element) => waitUntil(() => !!part(list, 'item-button'), 'list rendered');
-
-function collectErrors(): { errors: ErrorDetail[]; stop(): void } {
-  const errors: ErrorDetail[] = [];
-  const onError = (e: Event) => errors.push((e as unknown as { detail: ErrorDetail }).detail);
-  document.addEventListener('codat-error', onError);
-  return { errors, stop: () => document.removeEventListener('codat-error', onError) };
-}
 
 describe('codat-connections-provider', () => {
   const api = useSandboxWorker();

@@ -1,0 +1,50 @@
+/** Small helpers the element tests share: reading shadow DOM as a person sees it, and collecting events. */
+import type { ErrorDetail } from '../../src/events/index.js';
+import type { RecordedRequest } from './sandbox.js';
+
+/** A string with white space folded. */
+export const norm = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
+/** Text with white space folded, as it reads. */
+export const text = (el: Element | null | undefined): string => norm(el?.textContent ?? '');
+
+/** The first element with this part in `host`'s shadow root. */
+export const part = (host: Element, name: string): HTMLElement | null =>
+  host.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+
+/** Every element with this part in `host`'s shadow root. */
+export const parts = (host: Element, name: string): HTMLElement[] => [
+  ...host.shadowRoot!.querySelectorAll<HTMLElement>(`[part="${name}"]`),
+];
+
+/** Collects the `detail` of every `type` event that reaches the document until `stop()`. */
+export function collectEvents<T>(type: string): { seen: T[]; stop(): void } {
+  const seen: T[] = [];
+  const listener = (e: Event) => seen.push((e as unknown as { detail: T }).detail);
+  document.addEventListener(type, listener);
+  return { seen, stop: () => document.removeEventListener(type, listener) };
+}
+
+/** Collects `codat-error` details until `stop()`. */
+export function collectErrors(): { errors: ErrorDetail[]; stop(): void } {
+  const { seen, stop } = collectEvents<ErrorDetail>('codat-error');
+  return { errors: seen, stop };
+}
+
+/** An ErrorMessage body as the API sends it. */
+export function errorBody(message: string, correlationId: string, statusCode = 500) {
+  return {
+    statusCode,
+    service: 'PublicApi',
+    error: message,
+    correlationId,
+    canBeRetried: 'Unknown',
+    detailedErrorCode: 0,
+  };
+}
+
+/** `METHOD /path` of the requests sent with this test's token (late requests of earlier tests carry other tokens). */
+export const sentWith = (requests: RecordedRequest[], token: string): string[] =>
+  requests
+    .filter((r) => r.headers.get('Authorization') === `Bearer ${token}`)
+    .map((r) => `${r.method} ${r.url.pathname}`);
