@@ -178,7 +178,7 @@ export class CodatDisconnectConfirm extends LitElement {
   }
 
   #onClose(): void {
-    // The dialog can be closed by the browser itself (for example a form with method=dialog); keep state true.
+    // The browser can close the dialog itself (for example a form with method=dialog): keep `open` in step.
     if (this.open) this.open = false;
   }
 
