@@ -6,7 +6,8 @@ import { css } from 'lit';
  */
 export const sharedStyles = css`
   :host {
-    font: inherit;
+    font-family: var(--codat-font-family, inherit);
+    font-size: var(--codat-font-size, inherit);
     color: var(--codat-color-text, inherit);
     box-sizing: border-box;
   }

@@ -46,6 +46,8 @@ import { connectionDetailStyles } from './connection-detail.styles.js';
  * @csspart retry-button - The Try again button of the error state.
  *
  * @cssprop [--codat-color-text=inherit] - Text colour.
+ * @cssprop [--codat-font-family=inherit] - Font family; the host page's by default.
+ * @cssprop [--codat-font-size=inherit] - Base font size.
  * @cssprop [--codat-color-text-muted=#4f5661] - Secondary text colour (labels).
  * @cssprop [--codat-color-surface=#ffffff] - Button background.
  * @cssprop [--codat-color-surface-muted=#f6f7f9] - Background of messages and initials.

@@ -44,6 +44,8 @@ import { connectionListStyles } from './connection-list.styles.js';
  * @csspart retry-button - The Try again button of the error state.
  *
  * @cssprop [--codat-color-text=inherit] - Text colour.
+ * @cssprop [--codat-font-family=inherit] - Font family; the host page's by default.
+ * @cssprop [--codat-font-size=inherit] - Base font size.
  * @cssprop [--codat-color-text-muted=#4f5661] - Secondary text colour (dates, headings).
  * @cssprop [--codat-color-surface=#ffffff] - Background of items and buttons.
  * @cssprop [--codat-color-surface-hover=#f1f3f5] - Background of items and buttons on hover.

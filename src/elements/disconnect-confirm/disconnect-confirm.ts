@@ -36,6 +36,8 @@ import { disconnectConfirmStyles } from './disconnect-confirm.styles.js';
  *
  * @cssprop [--codat-confirm-width=28rem] - The dialog's width.
  * @cssprop [--codat-color-text=#1b1f24] - Text colour.
+ * @cssprop [--codat-font-family=inherit] - Font family; the host page's by default.
+ * @cssprop [--codat-font-size=inherit] - Base font size.
  * @cssprop [--codat-color-surface=#ffffff] - Dialog and button background.
  * @cssprop [--codat-color-border=#c9cdd3] - Dialog border.
  * @cssprop [--codat-color-backdrop=rgb(0 0 0 / 0.45)] - The backdrop behind the dialog.
