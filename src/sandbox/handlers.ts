@@ -14,7 +14,9 @@ import {
   rawResponse,
   type ValidationItem,
 } from './errors.js';
+import { DATA_TYPES_BY_SOURCE, isDataType } from './pulls.js';
 import { parseOrderBy, parseQuery, QueryError } from './query.js';
+import { UUID_PATTERN } from './seed.js';
 import type { SandboxStore } from './store.js';
 import type { TokenIssuer } from './tokens.js';
 
@@ -29,6 +31,8 @@ export interface HandlerContext {
 
 const CONNECTION_QUERY = ['id', 'status', 'sourceType', 'platformName', 'integrationKey', 'integrationId', 'sourceId'];
 const CONNECTION_ORDER = [...CONNECTION_QUERY, 'created', 'lastSync'];
+const PULL_QUERY = ['id', 'connectionId', 'dataType', 'status'];
+const PULL_ORDER = [...PULL_QUERY, 'requested', 'completed'];
 const COMPANY_QUERY = ['id', 'name'];
 const COMPANY_ORDER = [...COMPANY_QUERY, 'created', 'lastSync'];
 /** PagingInfo.pageSize has `maximum: 2000` in the document, though the parameter allows 5000. */
@@ -115,6 +119,85 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
         return store.deleteConnection(p.companyId!, p.connectionId!)
           ? emptyResponse(200)
           : connectionNotFound(p.connectionId!);
+      }),
+    ),
+
+    http.get(
+      `${base}/companies/:companyId/data/history`,
+      guarded(company, (request, p) => {
+        // Newest `requested` first unless `orderBy` says otherwise.
+        const pulls = store.listPullOperations(p.companyId!);
+        if (!pulls) return companyNotFound(p.companyId!);
+        const self = `/companies/${p.companyId}/data/history`;
+        return pagedResponse(new URL(request.url), self, pulls, PULL_QUERY, PULL_ORDER, 'PullOperation');
+      }),
+    ),
+
+    http.get(
+      `${base}/companies/:companyId/data/history/:datasetId`,
+      guarded(company, (_request, p) => {
+        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+        const pull = store.getPullOperation(p.companyId!, p.datasetId!);
+        return pull
+          ? jsonResponse(200, pull)
+          : errorResponse(404, `No pull operation was found with ID ${p.datasetId}`);
+      }),
+    ),
+
+    http.get(
+      `${base}/companies/:companyId/dataStatus`,
+      guarded(company, (_request, p) => {
+        const statuses = store.dataStatuses(p.companyId!);
+        return statuses ? jsonResponse(200, statuses) : companyNotFound(p.companyId!);
+      }),
+    ),
+
+    http.post(
+      `${base}/companies/:companyId/data/all`,
+      guarded(company, (_request, p) => {
+        // The document declares 204 without a body; the new operations appear in data/history.
+        return store.refreshAll(p.companyId!) ? emptyResponse(204) : companyNotFound(p.companyId!);
+      }),
+    ),
+
+    http.post(
+      `${base}/companies/:companyId/data/queue/:dataType`,
+      guarded(company, (request, p) => {
+        const companyId = p.companyId!;
+        const dataType = p.dataType!;
+        if (!store.hasCompany(companyId)) return companyNotFound(companyId);
+        if (!isDataType(dataType)) {
+          const message = `dataType '${dataType}' is not a Codat data type, e.g. invoices or banking-accounts.`;
+          return errorResponse(400, message, [{ itemId: 'dataType', message, validatorName: 'PathParameters' }]);
+        }
+        const connectionId = new URL(request.url).searchParams.get('connectionId');
+        const offers = (c: { sourceType: keyof typeof DATA_TYPES_BY_SOURCE }) =>
+          DATA_TYPES_BY_SOURCE[c.sourceType].includes(dataType);
+        const connections = store.listConnections(companyId)!;
+        if (connectionId === null || connectionId === '') {
+          const first = connections.find((c) => c.status === 'Linked' && offers(c));
+          if (!first) return errorResponse(400, `The company has no Linked data connection that provides ${dataType}.`);
+          return jsonResponse(200, store.queuePull(companyId, first.id, dataType));
+        }
+        if (!UUID_PATTERN.test(connectionId)) {
+          const message = 'connectionId must be a UUID.';
+          return errorResponse(400, message, [{ itemId: 'connectionId', message, validatorName: 'QueryParameters' }]);
+        }
+        const connection = connections.find((c) => c.id === connectionId);
+        if (!connection) return connectionNotFound(connectionId);
+        if (connection.status !== 'Linked') {
+          return errorResponse(
+            400,
+            `Data connection ${connectionId} is ${connection.status}; only Linked connections can be refreshed.`,
+          );
+        }
+        if (!offers(connection)) {
+          return errorResponse(
+            400,
+            `Data type ${dataType} is not available from ${connection.sourceType} connection ${connectionId} (${connection.platformName}).`,
+          );
+        }
+        return jsonResponse(200, store.queuePull(companyId, connectionId, dataType));
       }),
     ),
 

@@ -9,7 +9,19 @@ import type { SandboxSeed } from './seed.js';
 import { SandboxStore } from './store.js';
 import { TokenIssuer } from './tokens.js';
 
-export { SandboxStore, type Company } from './store.js';
+export { SandboxStore, type Company, type SandboxStoreOptions } from './store.js';
+export {
+  DATA_TYPES,
+  DATA_TYPES_BY_SOURCE,
+  PULL_STATUSES,
+  PULL_TIMELINE,
+  FAILED_PULL_STATUS,
+  type PullOperation,
+  type PullStatus,
+  type DataType,
+  type DataStatus,
+  type DataStatuses,
+} from './pulls.js';
 export {
   defaultSeed,
   validateSeed,
@@ -23,6 +35,7 @@ export {
   type ConnectionStatus,
   type Platform,
   type ConnectionValidator,
+  type PullOperationValidator,
 } from './seed.js';
 export { CORS_HEADERS, FORBIDDEN_MESSAGE } from './errors.js';
 
@@ -36,7 +49,10 @@ export interface SandboxOptions {
    * `http://127.0.0.1:4010` is matched as is.
    */
   baseUrl?: string;
-  /** Millisecond clock for token `iat`/`exp` and expiry checks; default `Date.now`. */
+  /**
+   * Millisecond clock for token `iat`/`exp` and expiry checks and for the
+   * progress of pull operations; default `Date.now`.
+   */
   now?: () => number;
   /** Lifetime of tokens from the accessToken route; default 86400 (one day). */
   tokenLifetimeSeconds?: number;
@@ -61,7 +77,7 @@ export interface Sandbox {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const baseUrl = (options.baseUrl ?? 'https://api.codat.io').replace(/\/+$/, '');
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86400;
-  const store = new SandboxStore(options.seed);
+  const store = new SandboxStore(options.seed, { now: options.now ?? Date.now });
   const tokens = new TokenIssuer(options.now ?? Date.now);
   const handlers = createHandlers({ store, tokens, baseUrl, tokenLifetimeSeconds });
   return {

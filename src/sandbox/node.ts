@@ -9,10 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { createSandbox, type Sandbox, type SandboxOptions } from './index.js';
 import { errorResponse } from './errors.js';
-import { connectionSchemaValidator } from './openapi-schema.js';
+import { connectionSchemaValidator, pullOperationSchemaValidator } from './openapi-schema.js';
 import { SeedError, validateSeed, type SandboxSeed } from './seed.js';
 
-export { connectionSchemaValidator } from './openapi-schema.js';
+export { connectionSchemaValidator, pullOperationSchemaValidator } from './openapi-schema.js';
 
 /** Options of `startSandboxServer`. */
 export interface SandboxServerOptions extends Omit<SandboxOptions, 'baseUrl'> {
@@ -108,7 +108,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
 
 /**
  * Reads and validates a seed file (shape, UUIDs, duplicates, and each
- * connection against the OpenAPI Connection schema).
+ * connection and pull operation against the OpenAPI Connection and
+ * PullOperation schemas).
  * @throws SeedError whose message names the bad field (`seed` for file-level problems).
  */
 export async function loadSeedFile(path: string): Promise<SandboxSeed> {
@@ -124,5 +125,5 @@ export async function loadSeedFile(path: string): Promise<SandboxSeed> {
   } catch (error) {
     throw new SeedError('seed file', `is not valid JSON (${(error as Error).message})`);
   }
-  return validateSeed(value, connectionSchemaValidator());
+  return validateSeed(value, connectionSchemaValidator(), pullOperationSchemaValidator());
 }

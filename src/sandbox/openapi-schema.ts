@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { ConnectionValidator } from './seed.js';
+import type { ConnectionValidator, PullOperationValidator } from './seed.js';
 
 /** Location of the OpenAPI document, relative to the package root. */
 export const OPENAPI_URL = new URL('../../openapi/Codat-Platform.json', import.meta.url);
@@ -78,9 +78,18 @@ export function describeAjvError(e: ErrorObject): [string, string] {
 
 /** A `ConnectionValidator` checking against the document's Connection schema. */
 export function connectionSchemaValidator(): ConnectionValidator {
-  const validate = validatorFor('#/components/schemas/Connection');
-  return (connection) => {
-    if (validate(connection)) return undefined;
+  return schemaCheck('Connection');
+}
+
+/** A `PullOperationValidator` checking against the document's PullOperation schema. */
+export function pullOperationSchemaValidator(): PullOperationValidator {
+  return schemaCheck('PullOperation');
+}
+
+function schemaCheck(name: string): (value: unknown) => [string, string] | undefined {
+  const validate = validatorFor(`#/components/schemas/${name}`);
+  return (value) => {
+    if (validate(value)) return undefined;
     const errors = validate.errors ?? [];
     // Prefer the most specific error (enum over the anyOf wrapper around it, etc.).
     const best = errors.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'type') ?? errors[0];

@@ -5,6 +5,7 @@
  * (Node only) and plugs in through `validateSeed`'s second argument.
  */
 import type { components } from '../api/codat-platform.generated.js';
+import { DATA_TYPES_BY_SOURCE, isDataType, PULL_STATUSES, toIso, type PullOperation } from './pulls.js';
 
 export type Connection = components['schemas']['Connection'];
 export type ConnectionStatus = Connection['status'];
@@ -18,6 +19,11 @@ export interface SeedCompany {
   /** ISO 8601; defaults to the earliest connection's `created`. */
   created?: string;
   connections: Connection[];
+  /**
+   * Past pull operations of this company's connections, served as given (their
+   * status does not change with the clock). `dataType` must be a DataType value.
+   */
+  pullOperations?: PullOperation[];
 }
 
 /** The whole seed: `{"companies":[{"id","name","connections":[...]}]}`. */
@@ -104,20 +110,87 @@ function seedConnection(
   return c;
 }
 
+const MINUTE = 60_000;
+
+/** Deterministic pull id: connection number, round and data type index, e.g. `da7a0000-0001-4000-8000-000000002004`. */
+export const seedPullId = (connection: number, round: number, type: number): string =>
+  `da7a0000-00${String(connection).padStart(2, '0')}-4000-8000-00000000${round}${String(type).padStart(3, '0')}`;
+
+/**
+ * One completed refresh of every data type of `c`: requested a second apart
+ * from 5 minutes before `end`, finishing 10 s apart, the last exactly at `end`.
+ */
+function seedRound(companyId: string, c: Connection, round: number, end: string): PullOperation[] {
+  const n = Number(c.id.slice(-2));
+  const types = DATA_TYPES_BY_SOURCE[c.sourceType];
+  const endMs = Date.parse(end);
+  return types.map((dataType, i) => ({
+    id: seedPullId(n, round, i),
+    companyId,
+    connectionId: c.id,
+    dataType,
+    status: 'Complete',
+    requested: toIso(endMs - 5 * MINUTE + i * 1000),
+    completed: toIso(endMs - (types.length - 1 - i) * 10_000),
+    progress: 100,
+    isCompleted: true,
+    isErrored: false,
+  }));
+}
+
+/** Two completed rounds per connection: an hour after linking, and the one ending at `lastSync`. */
+function seedHistory(companyId: string, connections: Connection[]): PullOperation[] {
+  return connections.flatMap((c) => [
+    ...seedRound(companyId, c, 1, toIso(Date.parse(c.created) + 60 * MINUTE)),
+    ...seedRound(companyId, c, 2, c.lastSync!),
+  ]);
+}
+
 /** A fresh copy of the deterministic default seed (fixed ids and 2026 dates). */
 export function defaultSeed(): SandboxSeed {
   const g = GREENFIELD_ID;
   const h = HARBOUR_ID;
+  const revoked = 'The access token for Square was revoked by the user.';
   const square = seedConnection(g, 7, 'sqre', 'Deauthorized', '2026-01-20T10:00:00Z', '2026-02-14T06:00:00Z');
   square.dataConnectionErrors = [
     {
       statusCode: '401',
       statusText: 'Unauthorized',
-      errorMessage: 'The access token for Square was revoked by the user.',
+      errorMessage: revoked,
       erroredOnUtc: '2026-02-15T06:00:00Z',
       status: 'Active',
     },
   ];
+  const greenfield = [
+    seedConnection(g, 1, 'gbol', 'Linked', '2026-01-05T09:30:00Z', '2026-03-02T08:15:00Z'),
+    seedConnection(g, 2, 'qhyg', 'Unlinked', '2026-01-06T11:00:00Z', '2026-01-28T17:45:00Z'),
+    seedConnection(g, 3, 'pqsw', 'Deauthorized', '2026-01-07T14:20:00Z', '2026-02-01T07:00:00Z'),
+    seedConnection(g, 4, 'hbuk', 'Linked', '2026-01-10T10:00:00Z', '2026-03-02T06:00:00Z'),
+    seedConnection(g, 5, 'lloy', 'PendingAuth', '2026-02-20T16:40:00Z'),
+    seedConnection(g, 6, 'shpy', 'Linked', '2026-01-15T12:00:00Z', '2026-03-01T23:00:00Z'),
+    square,
+    seedConnection(g, 8, 'strp', 'Linked', '2026-01-25T13:10:00Z', '2026-03-02T05:30:00Z'),
+  ];
+  const harbour = [
+    seedConnection(h, 11, 'tgff', 'Linked', '2026-02-01T08:30:00Z', '2026-03-01T09:00:00Z'),
+    seedConnection(h, 12, 'bcuk', 'Linked', '2026-02-02T10:00:00Z', '2026-03-01T09:05:00Z'),
+    seedConnection(h, 13, 'strp', 'PendingAuth', '2026-02-25T15:00:00Z'),
+  ];
+  // Square's refresh after the user revoked access: the one failed pull of the seed.
+  const squareFailed: PullOperation = {
+    id: seedPullId(7, 3, 0),
+    companyId: g,
+    connectionId: square.id,
+    dataType: 'commerce-orders',
+    status: 'AuthError',
+    statusDescription: 'The data connection needs to be re-authorized.',
+    errorMessage: revoked,
+    requested: '2026-02-15T05:59:30Z',
+    progress: 100,
+    isCompleted: false,
+    isErrored: true,
+  };
+  const withHistory = (c: Connection) => c.status === 'Linked' || c.id === square.id;
   return {
     companies: [
       {
@@ -125,26 +198,15 @@ export function defaultSeed(): SandboxSeed {
         name: 'Greenfield Bakery Ltd',
         description: 'Artisan bakery with three shops',
         created: '2026-01-05T09:00:00Z',
-        connections: [
-          seedConnection(g, 1, 'gbol', 'Linked', '2026-01-05T09:30:00Z', '2026-03-02T08:15:00Z'),
-          seedConnection(g, 2, 'qhyg', 'Unlinked', '2026-01-06T11:00:00Z', '2026-01-28T17:45:00Z'),
-          seedConnection(g, 3, 'pqsw', 'Deauthorized', '2026-01-07T14:20:00Z', '2026-02-01T07:00:00Z'),
-          seedConnection(g, 4, 'hbuk', 'Linked', '2026-01-10T10:00:00Z', '2026-03-02T06:00:00Z'),
-          seedConnection(g, 5, 'lloy', 'PendingAuth', '2026-02-20T16:40:00Z'),
-          seedConnection(g, 6, 'shpy', 'Linked', '2026-01-15T12:00:00Z', '2026-03-01T23:00:00Z'),
-          square,
-          seedConnection(g, 8, 'strp', 'Linked', '2026-01-25T13:10:00Z', '2026-03-02T05:30:00Z'),
-        ],
+        connections: greenfield,
+        pullOperations: [...seedHistory(g, greenfield.filter(withHistory)), squareFailed],
       },
       {
         id: h,
         name: 'Harbour Freight Co',
         created: '2026-02-01T08:00:00Z',
-        connections: [
-          seedConnection(h, 11, 'tgff', 'Linked', '2026-02-01T08:30:00Z', '2026-03-01T09:00:00Z'),
-          seedConnection(h, 12, 'bcuk', 'Linked', '2026-02-02T10:00:00Z', '2026-03-01T09:05:00Z'),
-          seedConnection(h, 13, 'strp', 'PendingAuth', '2026-02-25T15:00:00Z'),
-        ],
+        connections: harbour,
+        pullOperations: seedHistory(h, harbour.filter(withHistory)),
       },
     ],
   };
@@ -183,20 +245,48 @@ export const basicConnectionCheck: ConnectionValidator = (c) => {
   return undefined;
 };
 
-const COMPANY_KEYS = new Set(['id', 'name', 'description', 'created', 'connections']);
+/** Checks one seeded pull operation; returns `[field suffix, problem]` or undefined. */
+export type PullOperationValidator = (pull: unknown) => [string, string] | undefined;
+
+/** Minimal browser-safe pull operation check (the Ajv validator is stricter). */
+export const basicPullOperationCheck: PullOperationValidator = (p) => {
+  if (!isObject(p)) return ['', 'must be an object'];
+  for (const key of ['id', 'companyId', 'connectionId', 'dataType', 'status', 'requested']) {
+    if (!(key in p)) return ['', `must have required property '${key}'`];
+    if (typeof p[key] !== 'string') return [`.${key}`, 'must be a string'];
+  }
+  for (const key of ['progress', 'isCompleted', 'isErrored']) {
+    if (!(key in p)) return ['', `must have required property '${key}'`];
+  }
+  if (!UUID_PATTERN.test(p.id as string)) return ['.id', 'must be a UUID'];
+  if (!PULL_STATUSES.includes(p.status as PullOperation['status'])) {
+    return ['.status', `must be one of ${PULL_STATUSES.join(', ')}`];
+  }
+  return undefined;
+};
+
+const COMPANY_KEYS = new Set(['id', 'name', 'description', 'created', 'connections', 'pullOperations']);
 
 /**
  * Validates a seed's shape and returns it typed; throws `SeedError` naming the
  * first bad field. Ids must be UUIDs and unique (connection ids across the seed).
+ * Seeded pull operations must also belong to their company and one of its
+ * connections, with a `dataType` from the DataType enum; pull ids are unique.
  * @param validateConnection per-connection check; defaults to a minimal one.
+ * @param validatePullOperation per-pull-operation check; defaults to a minimal one.
  */
-export function validateSeed(value: unknown, validateConnection = basicConnectionCheck): SandboxSeed {
+export function validateSeed(
+  value: unknown,
+  validateConnection = basicConnectionCheck,
+  validatePullOperation = basicPullOperationCheck,
+): SandboxSeed {
   if (!isObject(value)) throw new SeedError('seed', 'must be a JSON object');
   if (!('companies' in value)) throw new SeedError('companies', 'is required');
   const companies = value.companies;
   if (!Array.isArray(companies)) throw new SeedError('companies', 'must be an array');
   const seenCompanies = new Map<string, string>();
   const seenConnections = new Map<string, string>();
+  const seenPulls = new Map<string, string>();
   companies.forEach((company: unknown, i) => {
     const at = `companies[${i}]`;
     if (!isObject(company)) throw new SeedError(at, 'must be an object');
@@ -226,6 +316,23 @@ export function validateSeed(value: unknown, validateConnection = basicConnectio
         throw new SeedError(`${cat}.id`, `duplicates ${seenConnections.get(id)}.id (${id})`);
       }
       seenConnections.set(id, cat);
+    });
+    if (!('pullOperations' in company)) return;
+    if (!Array.isArray(company.pullOperations)) throw new SeedError(`${at}.pullOperations`, 'must be an array');
+    const connectionIds = new Set((company.connections as Connection[]).map((c) => c.id));
+    company.pullOperations.forEach((pull: unknown, j) => {
+      const pat = `${at}.pullOperations[${j}]`;
+      const problem = validatePullOperation(pull);
+      if (problem) throw new SeedError(`${pat}${problem[0]}`, problem[1]);
+      const p = pull as PullOperation;
+      if (seenPulls.has(p.id)) throw new SeedError(`${pat}.id`, `duplicates ${seenPulls.get(p.id)}.id (${p.id})`);
+      seenPulls.set(p.id, pat);
+      if (p.companyId !== company.id)
+        throw new SeedError(`${pat}.companyId`, `must be the company's id (${company.id})`);
+      if (!connectionIds.has(p.connectionId)) {
+        throw new SeedError(`${pat}.connectionId`, "must be the id of one of the company's connections");
+      }
+      if (!isDataType(p.dataType)) throw new SeedError(`${pat}.dataType`, 'must be a DataType value, e.g. invoices');
     });
   });
   return value as unknown as SandboxSeed;

@@ -1,9 +1,21 @@
 /**
- * In-memory state of one sandbox: companies and their data connections.
- * No HTTP here; handlers translate requests into these calls. Reads return
- * copies, so callers cannot change state except through the methods.
+ * In-memory state of one sandbox: companies, their data connections and pull
+ * operations. No HTTP here; handlers translate requests into these calls.
+ * Reads return copies, so callers cannot change state except through the
+ * methods. Live pull operations advance with the `now` clock, computed on
+ * every read (see `livePullAt`); no timers.
  */
 import type { components } from '../api/codat-platform.generated.js';
+import {
+  DATA_TYPES_BY_SOURCE,
+  livePullAt,
+  newUuid,
+  PULL_TIMELINE,
+  toIso,
+  type DataStatuses,
+  type DataType,
+  type PullOperation,
+} from './pulls.js';
 import { defaultSeed, validateSeed, type Connection, type ConnectionStatus, type SandboxSeed } from './seed.js';
 
 export type Company = components['schemas']['Company'];
@@ -16,18 +28,41 @@ interface CompanyRecord {
   connections: Connection[];
 }
 
+/** A seeded pull (served as given) or a live one (status from the clock). */
+interface PullRecord {
+  seq: number;
+  companyId: string;
+  requestedMs: number;
+  seeded?: PullOperation;
+  live?: { id: string; connectionId: string; dataType: string; failure?: string; settled: boolean };
+}
+
+/** Options of `SandboxStore`. */
+export interface SandboxStoreOptions {
+  /** Millisecond clock that live pull operations advance with; default `Date.now`. */
+  now?: () => number;
+}
+
 const copy = <T>(value: T): T => structuredClone(value);
 
-/** Mutable companies-and-connections state, seeded from a `SandboxSeed`. */
+/** Mutable companies, connections and pull operations, seeded from a `SandboxSeed`. */
 export class SandboxStore {
   #companies: CompanyRecord[] = [];
+  #pulls: PullRecord[] = [];
+  #seq = 0;
+  #failures = new Map<string, string>();
+  readonly #now: () => number;
 
-  /** @param seed defaults to `defaultSeed()`; validated structurally. */
-  constructor(seed?: SandboxSeed) {
+  /**
+   * @param seed defaults to `defaultSeed()`; validated structurally.
+   * @param options.now clock for pull operations; default `Date.now`.
+   */
+  constructor(seed?: SandboxSeed, options: SandboxStoreOptions = {}) {
+    this.#now = options.now ?? Date.now;
     this.reset(seed);
   }
 
-  /** Replaces all state with a copy of `seed` (default: `defaultSeed()`). */
+  /** Replaces all state with a copy of `seed` (default: `defaultSeed()`); forgets pending `failNextPull`s. */
   reset(seed: SandboxSeed = defaultSeed()): void {
     const valid = validateSeed(copy(seed));
     this.#companies = valid.companies.map((c) => ({
@@ -37,10 +72,21 @@ export class SandboxStore {
       created: c.created ?? earliest(c.connections) ?? '2026-01-01T00:00:00Z',
       connections: c.connections,
     }));
+    this.#seq = 0;
+    this.#failures.clear();
+    this.#pulls = valid.companies.flatMap((c) =>
+      (c.pullOperations ?? []).map((p) => ({
+        seq: this.#seq++,
+        companyId: c.id,
+        requestedMs: Date.parse(p.requested),
+        seeded: p,
+      })),
+    );
   }
 
   /** All companies, in seed order, each with its `dataConnections`. */
   listCompanies(): Company[] {
+    this.#settle();
     return this.#companies.map(toCompany);
   }
 
@@ -98,7 +144,111 @@ export class SandboxStore {
     return true;
   }
 
+  /** The company's pull operations, newest `requested` first, or undefined for an unknown company. */
+  listPullOperations(companyId: string): PullOperation[] | undefined {
+    if (!this.#find(companyId)) return undefined;
+    return this.#pulls
+      .filter((r) => r.companyId === companyId)
+      .sort((a, b) => b.requestedMs - a.requestedMs || b.seq - a.seq)
+      .map((r) => this.#view(r));
+  }
+
+  /** One pull operation of the company, or undefined. */
+  getPullOperation(companyId: string, pullId: string): PullOperation | undefined {
+    this.#settle();
+    const r = this.#pulls.find((x) => x.companyId === companyId && (x.seeded?.id ?? x.live?.id) === pullId);
+    return r && this.#view(r);
+  }
+
+  /**
+   * Queues a pull of `dataType` on a connection, requested now (status `Queued`).
+   * Does not check the connection's status or source type (the handlers do).
+   * Returns undefined when the company or connection is unknown.
+   */
+  queuePull(companyId: string, connectionId: string, dataType: DataType): PullOperation | undefined {
+    if (!this.#find(companyId)?.connections.some((c) => c.id === connectionId)) return undefined;
+    const failure = this.#failures.get(connectionId);
+    this.#failures.delete(connectionId);
+    const record: PullRecord = {
+      seq: this.#seq++,
+      companyId,
+      requestedMs: this.#now(),
+      live: { id: newUuid(), connectionId, dataType, ...(failure !== undefined ? { failure } : {}), settled: false },
+    };
+    this.#pulls.push(record);
+    return this.#view(record);
+  }
+
+  /**
+   * Queues a pull of every data type (`DATA_TYPES_BY_SOURCE`) of each of the
+   * company's Linked connections, as `POST /companies/{id}/data/all` does.
+   * Returns them in connection order, or undefined for an unknown company.
+   */
+  refreshAll(companyId: string): PullOperation[] | undefined {
+    const company = this.#find(companyId);
+    if (!company) return undefined;
+    return company.connections
+      .filter((c) => c.status === 'Linked')
+      .flatMap((c) => DATA_TYPES_BY_SOURCE[c.sourceType].map((t) => this.queuePull(companyId, c.id, t)!));
+  }
+
+  /**
+   * Makes the next pull queued on `connectionId` end in `FetchError` with
+   * `errorMessage` instead of `Complete` (its connection's `lastSync` is kept).
+   */
+  failNextPull(
+    connectionId: string,
+    errorMessage = 'The source platform returned an error. Please try again later.',
+  ): void {
+    this.#failures.set(connectionId, errorMessage);
+  }
+
+  /**
+   * `GET /companies/{id}/dataStatus`: for each data type ever pulled, the latest
+   * pull's status and id, and the latest successful one's completion and id.
+   */
+  dataStatuses(companyId: string): DataStatuses | undefined {
+    const pulls = this.listPullOperations(companyId);
+    if (!pulls) return undefined;
+    const out: DataStatuses = {};
+    for (const p of pulls) {
+      const type = p.dataType as DataType;
+      const status = (out[type] ??= { dataType: type, currentStatus: p.status, latestSyncId: p.id });
+      if (p.status === 'Complete' && !status.latestSuccessfulSyncId) {
+        status.latestSuccessfulSyncId = p.id;
+        if (p.completed) status.lastSuccessfulSync = p.completed;
+      }
+    }
+    return out;
+  }
+
+  #view(r: PullRecord): PullOperation {
+    if (r.seeded) return copy(r.seeded);
+    const { id, connectionId, dataType, failure } = r.live!;
+    return livePullAt({ id, companyId: r.companyId, connectionId, dataType }, r.requestedMs, failure, this.#now());
+  }
+
+  /** Applies finished live pulls: a completed one moves its connection's `lastSync` forward. */
+  #settle(): void {
+    const now = this.#now();
+    for (const r of this.#pulls) {
+      const live = r.live;
+      if (!live || live.settled) continue;
+      const doneMs = r.requestedMs + PULL_TIMELINE.finishedAfterMs;
+      if (now < doneMs) continue;
+      live.settled = true;
+      if (live.failure !== undefined) continue;
+      const connection = this.#companies
+        .find((c) => c.id === r.companyId)
+        ?.connections.find((c) => c.id === live.connectionId);
+      if (connection && (!connection.lastSync || Date.parse(connection.lastSync) < doneMs)) {
+        connection.lastSync = toIso(doneMs);
+      }
+    }
+  }
+
   #find(companyId: string): CompanyRecord | undefined {
+    this.#settle();
     return this.#companies.find((c) => c.id === companyId);
   }
 }

@@ -13,7 +13,10 @@ const BASE = 'https://api.codat.io';
 const BASIC = 'Basic ' + btoa('sandbox-key:');
 const XERO = '5e1d0c0e-0001-4c0a-8b0a-000000000001';
 const HSBC = '5e1d0c0e-0001-4c0a-8b0a-000000000004';
+const STRIPE = '5e1d0c0e-0001-4c0a-8b0a-000000000008';
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
+const HISTORY = `/companies/${GREENFIELD_ID}/data/history`;
+const QUEUE = `/companies/${GREENFIELD_ID}/data/queue`;
 
 /**
  * Statuses the brief requires but the document does not declare for the
@@ -156,6 +159,93 @@ const cases: Case[] = [
   { name: 'branding bad key', path: '/integrations/GBOL1/branding', status: 400 },
   { name: 'branding unknown key', path: '/integrations/zzzz/branding', status: 404 },
   { name: 'branding without auth', path: '/integrations/gbol/branding', auth: 'none', status: 401 },
+  // Pull operations. By now Xero (…01) is Unlinked and HSBC (…04) deleted, so Stripe (…08) is used.
+  { name: 'pull history', path: HISTORY, status: 200 },
+  { name: 'pull history, bearer', path: `${HISTORY}?page=2&pageSize=5`, auth: 'bearer:greenfield', status: 200 },
+  {
+    name: 'pull history by connection and status',
+    path: `${HISTORY}?query=connectionId%3D${STRIPE}%26%26status%3DComplete&orderBy=requested`,
+    status: 200,
+  },
+  { name: 'pull history failed', path: `${HISTORY}?query=status%3DAuthError`, status: 200 },
+  { name: 'pull history unknown property', path: `${HISTORY}?query=colour%3Dred`, status: 400 },
+  { name: 'pull history malformed query', path: `${HISTORY}?query=status`, status: 400 },
+  { name: 'pull history page 0', path: `${HISTORY}?page=0`, status: 400 },
+  { name: 'pull history unknown company', path: `/companies/${UNKNOWN}/data/history`, status: 404 },
+  {
+    name: 'pull history other company',
+    path: `/companies/${HARBOUR_ID}/data/history`,
+    auth: 'bearer:greenfield',
+    status: 403,
+  },
+  { name: 'pull history without auth', path: HISTORY, auth: 'none', status: 401 },
+  { name: 'seeded pull', path: `${HISTORY}/da7a0000-0001-4000-8000-000000002004`, status: 200 },
+  { name: 'seeded failed pull', path: `${HISTORY}/da7a0000-0007-4000-8000-000000003000`, status: 200 },
+  { name: 'unknown pull', path: `${HISTORY}/${UNKNOWN}`, status: 404 },
+  {
+    name: 'pull of another company',
+    path: `/companies/${HARBOUR_ID}/data/history/da7a0000-0001-4000-8000-000000002004`,
+    status: 404,
+  },
+  { name: 'pull unknown company', path: `/companies/${UNKNOWN}/data/history/${UNKNOWN}`, status: 404 },
+  { name: 'data status', path: `/companies/${GREENFIELD_ID}/dataStatus`, status: 200 },
+  { name: 'data status, bearer', path: `/companies/${HARBOUR_ID}/dataStatus`, auth: 'bearer:harbour', status: 200 },
+  { name: 'data status unknown company', path: `/companies/${UNKNOWN}/dataStatus`, status: 404 },
+  {
+    name: 'data status other company',
+    path: `/companies/${GREENFIELD_ID}/dataStatus`,
+    auth: 'bearer:harbour',
+    status: 403,
+  },
+  { name: 'refresh all', method: 'POST', path: `/companies/${GREENFIELD_ID}/data/all`, status: 204 },
+  { name: 'refresh all unknown company', method: 'POST', path: `/companies/${UNKNOWN}/data/all`, status: 404 },
+  {
+    name: 'refresh all other company',
+    method: 'POST',
+    path: `/companies/${HARBOUR_ID}/data/all`,
+    auth: 'bearer:greenfield',
+    status: 403,
+  },
+  { name: 'pull history after refresh', path: `${HISTORY}?pageSize=3`, status: 200 },
+  { name: 'data status after refresh', path: `/companies/${GREENFIELD_ID}/dataStatus`, status: 200 },
+  {
+    name: 'queue data type',
+    method: 'POST',
+    path: `${QUEUE}/commerce-orders?connectionId=${STRIPE}`,
+    auth: 'bearer:greenfield',
+    status: 200,
+  },
+  { name: 'queue without connectionId', method: 'POST', path: `${QUEUE}/commerce-orders`, status: 200 },
+  { name: 'queue bad data type', method: 'POST', path: `${QUEUE}/orders?connectionId=${STRIPE}`, status: 400 },
+  { name: 'queue bad connectionId', method: 'POST', path: `${QUEUE}/commerce-orders?connectionId=x`, status: 400 },
+  {
+    name: 'queue unknown connection',
+    method: 'POST',
+    path: `${QUEUE}/commerce-orders?connectionId=${UNKNOWN}`,
+    status: 404,
+  },
+  {
+    name: 'queue connection of another company',
+    method: 'POST',
+    path: `${QUEUE}/banking-accounts?connectionId=5e1d0c0e-0001-4c0a-8b0a-000000000012`,
+    status: 404,
+  },
+  { name: 'queue unlinked connection', method: 'POST', path: `${QUEUE}/invoices?connectionId=${XERO}`, status: 400 },
+  {
+    name: 'queue type the connection lacks',
+    method: 'POST',
+    path: `${QUEUE}/invoices?connectionId=${STRIPE}`,
+    status: 400,
+  },
+  { name: 'queue type no connection offers', method: 'POST', path: `${QUEUE}/invoices`, status: 400 },
+  { name: 'queue unknown company', method: 'POST', path: `/companies/${UNKNOWN}/data/queue/invoices`, status: 404 },
+  {
+    name: 'queue other company',
+    method: 'POST',
+    path: `/companies/${HARBOUR_ID}/data/queue/invoices`,
+    auth: 'bearer:greenfield',
+    status: 403,
+  },
 ];
 
 function assertErrorShape(body: Record<string, unknown>, status: number) {
