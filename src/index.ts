@@ -11,4 +11,4 @@ export * from './events/index.js';
 export { CodatConnectionsProvider } from './elements/connections-provider/connections-provider.js';
 export { CodatConnectionList } from './elements/connection-list/connection-list.js';
 export { CodatConnectionDetail } from './elements/connection-detail/connection-detail.js';
-export { CodatDisconnectConfirm } from './elements/disconnect-confirm/disconnect-confirm.js';
+export { CodatDisconnectConfirm, type ConfirmAction } from './elements/disconnect-confirm/disconnect-confirm.js';

@@ -81,6 +81,7 @@ describe('CodatClient', () => {
     it('reads every page of a long list', async () => {
       const seed = defaultSeed();
       const template = seed.companies[0]!.connections[0]!;
+      delete seed.companies[0]!.pullOperations; // its history names the connections replaced here
       seed.companies[0]!.connections = Array.from({ length: 2105 }, (_, i) => ({
         ...template,
         id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -114,8 +115,20 @@ describe('CodatClient', () => {
       expect(client.connections.get(SEED.xero)!.status).to.equal('Unlinked');
       expect(notified).to.equal(1);
       const [patch] = requestsTo(api.requests, 'PATCH', SEED.xero);
-      expect(JSON.parse(patch!.body)).to.deep.equal({ status: 'Unlinked' });
+      expect(JSON.parse(await patch!.bodyText)).to.deep.equal({ status: 'Unlinked' });
       expect(patch!.headers.get('Content-Type')).to.contain('application/json');
+    });
+
+    it('deletes with DELETE and forgets the connection only after the API confirmed', async () => {
+      const { token, sandbox, companyId } = await api.fresh();
+      const client = new CodatClient({ baseUrl: BASE_URL, accessToken: token });
+      await client.listConnections();
+      await client.deleteConnection(SEED.lloyds);
+      expect(requestsTo(api.requests, 'DELETE', SEED.lloyds)).to.have.length(1);
+      expect(client.connections.get(SEED.lloyds)).to.equal(undefined);
+      expect(client.connections.wasRemoved(SEED.lloyds)).to.equal(true);
+      expect(client.connections.all()).to.have.length(7);
+      expect(sandbox.store.getConnection(companyId, SEED.lloyds)).to.equal(undefined);
     });
 
     it('leaves the store untouched when the unlink fails', async () => {

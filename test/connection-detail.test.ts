@@ -5,7 +5,7 @@ import '../src/define.js';
 import { CodatClient, type CodatConnectionDetail } from '../src/index.js';
 import { defaultSeed } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
-import { collectErrors, errorBody, norm, part, sentWith, text } from './support/dom.js';
+import { collectErrors, collectEvents, errorBody, norm, part, sentWith, text } from './support/dom.js';
 
 const CONNECTION_URL = `${BASE_URL}/companies/:companyId/connections/:connectionId`;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -152,6 +152,7 @@ describe('codat-connection-detail', () => {
       const detail = await mountDetail(client, SEED.xero);
       await shown(detail, 'Xero');
       expect(text(part(detail, 'disconnect-button'))).to.equal('Disconnect Xero');
+      expect(text(part(detail, 'delete-button'))).to.equal('Delete Xero connection');
 
       for (const [id, name, status] of [
         [SEED.quickbooksOnline, 'QuickBooks Online', 'Unlinked'],
@@ -162,7 +163,7 @@ describe('codat-connection-detail', () => {
         await shown(detail, name);
         expect(text(part(detail, 'status')), name).to.equal(status);
         expect(part(detail, 'disconnect-button'), `${name} has no Disconnect`).to.equal(null);
-        expect(part(detail, 'actions'), `${name} has no actions row`).to.equal(null);
+        expect(text(part(detail, 'delete-button')), `${name} can be deleted`).to.equal(`Delete ${name} connection`);
         await expect(detail).to.be.accessible();
       }
     });
@@ -225,6 +226,27 @@ describe('codat-connection-detail', () => {
       }
     });
 
+    it('fires a cancelable codat-delete-request when Delete is pressed, for any status', async () => {
+      const { token } = await api.fresh();
+      const detail = await mountDetail(clientFor(token), SEED.square);
+      await shown(detail, 'Square');
+      const { seen, stop } = collectEvents<unknown>('codat-delete-request');
+      const cancelable: boolean[] = [];
+      const onRequest = (e: Event) => cancelable.push(e.cancelable && e.bubbles && e.composed);
+      document.addEventListener('codat-delete-request', onRequest);
+      try {
+        part(detail, 'delete-button')!.focus();
+        await sendKeys({ press: 'Enter' });
+        expect(seen).to.deep.equal([{ connectionId: SEED.square }]);
+        expect(cancelable).to.deep.equal([true]);
+        expect(api.requests.filter((r) => r.method === 'DELETE')).to.have.length(0);
+        expect(text(part(detail, 'title'))).to.equal('Square');
+      } finally {
+        stop();
+        document.removeEventListener('codat-delete-request', onRequest);
+      }
+    });
+
     it('reports cancellation of codat-disconnect-request to the caller of requestDisconnect()', async () => {
       const { token } = await api.fresh();
       const detail = await mountDetail(clientFor(token), SEED.hsbc);
@@ -237,15 +259,15 @@ describe('codat-connection-detail', () => {
   });
 
   describe('accessibility', () => {
-    it('focus() moves focus to Disconnect when the connection has it', async () => {
+    it('focus() moves focus to the platform name, never to a destructive button', async () => {
       const { token } = await api.fresh();
       const detail = await mountDetail(clientFor(token), SEED.xero);
       await shown(detail, 'Xero');
       detail.focus();
-      expect(detail.shadowRoot!.activeElement?.getAttribute('part')).to.equal('disconnect-button');
+      expect(detail.shadowRoot!.activeElement?.getAttribute('part')).to.equal('title');
     });
 
-    it('focus() moves focus to the platform name when there is no action', async () => {
+    it('focus() moves focus to the platform name of a connection that is not linked', async () => {
       const { token } = await api.fresh();
       const detail = await mountDetail(clientFor(token), SEED.quickbooksOnline);
       await shown(detail, 'QuickBooks Online');

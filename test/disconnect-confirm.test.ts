@@ -174,7 +174,7 @@ describe('codat-disconnect-confirm', () => {
         const sent = patches(api.requests);
         expect(sent).to.have.length(1);
         expect(sent[0]!.url.pathname).to.equal(`${BASE_URL}/companies/${GREENFIELD_ID}/connections/${SEED.xero}`);
-        expect(JSON.parse(sent[0]!.body)).to.deep.equal({ status: 'Unlinked' });
+        expect(JSON.parse(await sent[0]!.bodyText)).to.deep.equal({ status: 'Unlinked' });
         expect(done.seen).to.deep.equal([{ connectionId: SEED.xero }]);
         expect(s.client.connections.get(SEED.xero)!.status).to.equal('Unlinked');
         expect(sandbox.store.getConnection(GREENFIELD_ID, SEED.xero)!.status).to.equal('Unlinked');

@@ -7,7 +7,9 @@ import type {
   CodatConnectionsProvider,
   CodatDisconnectConfirm,
 } from '../src/index.js';
+import { http, HttpResponse } from 'msw';
 import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import { errorBody } from './support/dom.js';
 
 interface Region {
   provider: CodatConnectionsProvider;
@@ -88,7 +90,7 @@ describe('cooperating elements inside one provider', () => {
 
     const patches = requestsTo(api.requests, 'PATCH', `/connections/${SEED.xero}`);
     expect(patches).to.have.length(1);
-    expect(JSON.parse(patches[0]!.body)).to.deep.equal({ status: 'Unlinked' });
+    expect(JSON.parse(await patches[0]!.bodyText)).to.deep.equal({ status: 'Unlinked' });
     expect(disconnected).to.deep.equal([SEED.xero]);
     await list.updateComplete;
     await detail.updateComplete;
@@ -103,6 +105,67 @@ describe('cooperating elements inside one provider', () => {
     // Only one list read for the whole journey: the unlink response updated every view.
     expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
     await expect(provider).to.be.accessible();
+  });
+
+  it('deletes by keyboard after a plain warning: the list drops it and the detail says it is gone', async () => {
+    const { token } = await api.fresh();
+    const { provider, list, detail, confirm } = await mountRegion(token);
+    const deleted: string[] = [];
+    provider.addEventListener('codat-delete', (e) => deleted.push(e.detail.connectionId));
+
+    itemButton(list, 'Square').click();
+    await waitUntil(() => !!detail.shadowRoot!.querySelector('[part="delete-button"]'), 'detail shows Square');
+    detail.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => confirm.open, 'confirm opened');
+    await confirm.updateComplete;
+    const dialog = confirm.shadowRoot!.querySelector('dialog')!;
+    expect(confirm.action).to.equal('delete');
+    expect(dialog.querySelector('[part="title"]')!.textContent).to.contain('Delete the Square connection?');
+    expect(dialog.querySelector('[part="body"]')!.textContent).to.contain('cannot be undone');
+    expect(deepActive()?.getAttribute('part')).to.equal('cancel-button');
+    await expect(confirm).to.be.accessible();
+
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.textContent?.trim()).to.equal('Delete Square connection');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !confirm.open, 'confirm closed');
+
+    expect(requestsTo(api.requests, 'DELETE', `/connections/${SEED.square}`)).to.have.length(1);
+    expect(deleted).to.deep.equal([SEED.square]);
+    await list.updateComplete;
+    await detail.updateComplete;
+    const names = [...list.shadowRoot!.querySelectorAll('[part="name"]')].map((n) => n.textContent!.trim());
+    expect(names).not.to.include('Square');
+    expect(names).to.have.length(7);
+    const gone = detail.shadowRoot!.querySelector('[part="not-found"]')!;
+    expect(gone.textContent).to.contain('This connection was deleted');
+    expect(deepActive()).to.equal(gone);
+    await expect(provider).to.be.accessible();
+  });
+
+  it('keeps the connection and shows the API message when a delete fails', async () => {
+    const { token } = await api.fresh();
+    const { list, detail, confirm } = await mountRegion(token);
+    api.use(
+      http.delete(`${BASE_URL}/companies/:companyId/connections/:connectionId`, () =>
+        HttpResponse.json(errorBody('Deletion is not available right now.', 'corr-delete'), { status: 503 }),
+      ),
+    );
+    itemButton(list, 'Stripe').click();
+    await waitUntil(() => !!detail.shadowRoot!.querySelector('[part="delete-button"]'), 'detail shows Stripe');
+    detail.requestDelete();
+    await waitUntil(() => confirm.open, 'confirm opened');
+    await confirm.updateComplete;
+    await confirm.confirmAction();
+    await confirm.updateComplete;
+    expect(confirm.open).to.equal(true);
+    const alert = confirm.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('Deletion is not available right now.');
+    expect(alert.textContent).to.contain('corr-delete');
+    expect(itemButton(list, 'Stripe')).to.be.instanceOf(HTMLButtonElement);
+    expect(requestsTo(api.requests, 'DELETE', `/connections/${SEED.stripe}`), 'DELETE is sent once').to.have.length(1);
+    await expect(confirm).to.be.accessible();
   });
 
   it('lets a host take over navigation by cancelling codat-connection-select', async () => {

@@ -147,6 +147,25 @@ export class CodatClient {
     return updated;
   }
 
+  /**
+   * Deletes a connection (`DELETE`): access is revoked and the connection is removed; this cannot be undone.
+   * The shared copy forgets it only after the API confirmed it (or answered that it no longer exists).
+   */
+  async deleteConnection(connectionId: string, options: RequestOptions = {}): Promise<void> {
+    const { companyId } = this.#settingsOrThrow();
+    const id = checkConnectionId(connectionId, 'deleteConnection');
+    try {
+      await this.#request<unknown>('deleteConnection', `companies/${companyId}/connections/${id}`, {
+        method: 'delete',
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof CodatApiError && error.status === 404) this.connections.remove(id);
+      throw error;
+    }
+    this.connections.remove(id);
+  }
+
   /** A platform's logos and buttons, read once per platform for the life of this client; `null` when it has none. */
   getBranding(platformKey: string): Promise<Branding | null> {
     let pending = this.#branding.get(platformKey);
@@ -206,7 +225,7 @@ export class CodatClient {
     operation: CodatOperation,
     path: string,
     init: {
-      method?: 'get' | 'patch';
+      method?: 'get' | 'patch' | 'delete';
       json?: unknown;
       searchParams?: Record<string, number>;
       signal?: AbortSignal;

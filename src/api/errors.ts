@@ -5,7 +5,8 @@
 import type { ErrorMessage } from './types.js';
 
 /** The client operations, named so a host can tell which one failed. */
-export type CodatOperation = 'configure' | 'listConnections' | 'getConnection' | 'unlinkConnection' | 'getBranding';
+export type CodatOperation =
+  'configure' | 'listConnections' | 'getConnection' | 'unlinkConnection' | 'deleteConnection' | 'getBranding';
 
 /**
  * What went wrong, coarsely: `http` (the API answered with an error status), `network` (no answer),

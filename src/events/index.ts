@@ -1,9 +1,13 @@
 import { CodatConnectionSelectEvent } from './connection-select.js';
+import { CodatDeleteEvent } from './delete.js';
+import { CodatDeleteRequestEvent } from './delete-request.js';
 import { CodatDisconnectEvent } from './disconnect.js';
 import { CodatDisconnectRequestEvent } from './disconnect-request.js';
 import { CodatErrorEvent } from './error.js';
 
 export { CodatConnectionSelectEvent, type ConnectionSelectDetail } from './connection-select.js';
+export { CodatDeleteEvent, type DeleteDetail } from './delete.js';
+export { CodatDeleteRequestEvent, type DeleteRequestDetail } from './delete-request.js';
 export { CodatDisconnectEvent, type DisconnectDetail } from './disconnect.js';
 export { CodatDisconnectRequestEvent, type DisconnectRequestDetail } from './disconnect-request.js';
 export { CodatErrorEvent, type ErrorDetail } from './error.js';
@@ -13,6 +17,8 @@ declare global {
     'codat-connection-select': CodatConnectionSelectEvent;
     'codat-disconnect-request': CodatDisconnectRequestEvent;
     'codat-disconnect': CodatDisconnectEvent;
+    'codat-delete-request': CodatDeleteRequestEvent;
+    'codat-delete': CodatDeleteEvent;
     'codat-error': CodatErrorEvent;
   }
 }

@@ -52,6 +52,10 @@ export const sharedStyles = css`
   .button--danger:hover {
     background: var(--codat-color-danger-hover, #8c1d18);
   }
+  .button--danger-quiet {
+    color: var(--codat-color-danger, #b3261e);
+    border-color: var(--codat-color-danger, #b3261e);
+  }
   .button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;

@@ -15,7 +15,8 @@ export const BASE_URL = '/api';
 export interface RecordedRequest {
   method: string;
   url: URL;
-  body: string;
+  /** The request body as text (empty for GET). */
+  bodyText: Promise<string>;
   headers: Headers;
 }
 
@@ -40,11 +41,12 @@ let started: Promise<unknown> | undefined;
 /** Registers before/after hooks for the current describe block and returns the helpers. */
 export function useSandboxWorker(): SandboxWorker {
   const requests: RecordedRequest[] = [];
-  const onRequest = async ({ request }: { request: Request }) => {
+  const onRequest = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(BASE_URL + '/')) return;
-    const body = request.method === 'GET' ? '' : await request.clone().text();
-    requests.push({ method: request.method, url, body, headers: request.headers });
+    // Record at once (a test may look as soon as the response arrives); the body is read on demand.
+    const bodyText = request.method === 'GET' ? Promise.resolve('') : request.clone().text();
+    requests.push({ method: request.method, url, bodyText, headers: request.headers });
   };
 
   before(async () => {

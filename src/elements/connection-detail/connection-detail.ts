@@ -7,6 +7,7 @@ import type { CodatClient } from '../../api/client.js';
 import { CodatApiError, isConfigurationError } from '../../api/errors.js';
 import type { Connection } from '../../api/types.js';
 import { clientContext } from '../../context/client-context.js';
+import { CodatDeleteRequestEvent } from '../../events/delete-request.js';
 import { CodatDisconnectRequestEvent } from '../../events/disconnect-request.js';
 import { CodatErrorEvent } from '../../events/error.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
@@ -19,13 +20,14 @@ import { connectionDetailStyles } from './connection-detail.styles.js';
 
 /**
  * One connection in full: platform, source type, status and what it means, when it was first
- * authorized and when data was last read, with Disconnect for a linked connection.
+ * authorized and when data was last read, with Disconnect for a linked connection and Delete for any.
  * A connection already listed is shown without another request.
  *
  * @tag codat-connection-detail
  * @summary One connection's details and actions.
  *
  * @fires {CodatDisconnectRequestEvent} codat-disconnect-request - The person pressed Disconnect. Cancelable: cancel it to handle the disconnect yourself. `detail: {connectionId}`.
+ * @fires {CodatDeleteRequestEvent} codat-delete-request - The person pressed Delete. Cancelable: cancel it to handle the delete yourself. `detail: {connectionId}`.
  * @fires {CodatErrorEvent} codat-error - Loading failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
  *
  * @slot empty - Replaces the message shown when no connection is chosen.
@@ -39,9 +41,10 @@ import { connectionDetailStyles } from './connection-detail.styles.js';
  * @csspart facts - The list of facts (source type, status, dates).
  * @csspart actions - The row of action buttons.
  * @csspart disconnect-button - The Disconnect button (linked connections only).
+ * @csspart delete-button - The Delete button (every connection).
  * @csspart empty - The message shown when no connection is chosen.
  * @csspart loading - The loading message.
- * @csspart not-found - The message shown when the connection no longer exists.
+ * @csspart not-found - The message shown when the connection no longer exists or was deleted here.
  * @csspart error - The error message.
  * @csspart retry-button - The Try again button of the error state.
  *
@@ -102,11 +105,12 @@ export class CodatConnectionDetail extends LitElement {
     this.#load.abort();
   }
 
-  /** Moves focus to the first action, or to the platform name when there is none. */
+  /**
+   * Moves focus to the platform name, or to the message that replaced it (for example after a delete).
+   * Used when the control that had focus went away; it never lands on a destructive button.
+   */
   override focus(options?: FocusOptions): void {
-    const target =
-      this.renderRoot.querySelector<HTMLElement>('.actions button') ??
-      this.renderRoot.querySelector<HTMLElement>('.title');
+    const target = this.renderRoot.querySelector<HTMLElement>('.title, [part="not-found"]');
     if (target) target.focus(options);
     else super.focus(options);
   }
@@ -158,8 +162,13 @@ export class CodatConnectionDetail extends LitElement {
   }
 
   #renderNotFound() {
-    return html`<p class="message" part="not-found" role="status">
-      ${msg('This connection no longer exists. It may have been deleted.', { id: 'detail.notFound' })}
+    const deleted = this.connectionId ? this.client?.connections.wasRemoved(this.connectionId) : false;
+    return html`<p class="message" part="not-found" role="status" tabindex="-1">
+      ${
+        deleted
+          ? msg('This connection was deleted. No further data can be read through it.', { id: 'detail.deleted' })
+          : msg('This connection no longer exists. It may have been deleted.', { id: 'detail.notFound' })
+      }
     </p>`;
   }
 
@@ -189,10 +198,10 @@ export class CodatConnectionDetail extends LitElement {
         <dt>${msg('Last synced', { id: 'detail.lastSync' })}</dt>
         <dd>${lastSync ?? msg('Not synced yet', { id: 'list.neverSynced' })}</dd>
       </dl>
-      ${
-        connection.status === 'Linked'
-          ? html`<div class="actions" part="actions">
-              <button
+      <div class="actions" part="actions">
+        ${
+          connection.status === 'Linked'
+            ? html`<button
                 type="button"
                 class="button button--danger"
                 part="disconnect-button"
@@ -200,10 +209,19 @@ export class CodatConnectionDetail extends LitElement {
                 @click=${() => this.requestDisconnect()}
               >
                 ${msg(str`Disconnect ${connection.platformName}`, { id: 'detail.disconnect' })}
-              </button>
-            </div>`
-          : nothing
-      }
+              </button>`
+            : nothing
+        }
+        <button
+          type="button"
+          class="button button--danger-quiet"
+          part="delete-button"
+          aria-haspopup="dialog"
+          @click=${() => this.requestDelete()}
+        >
+          ${msg(str`Delete ${connection.platformName} connection`, { id: 'detail.delete' })}
+        </button>
+      </div>
     `;
   }
 
@@ -215,5 +233,15 @@ export class CodatConnectionDetail extends LitElement {
   requestDisconnect(): boolean {
     if (!this.connectionId) return false;
     return this.dispatchEvent(new CodatDisconnectRequestEvent({ connectionId: this.connectionId }));
+  }
+
+  /**
+   * Asks to delete the shown connection: fires the cancelable `codat-delete-request`.
+   * Inside a provider, an uncancelled request opens the `<codat-disconnect-confirm>` for a delete.
+   * Returns whether the request was not cancelled.
+   */
+  requestDelete(): boolean {
+    if (!this.connectionId) return false;
+    return this.dispatchEvent(new CodatDeleteRequestEvent({ connectionId: this.connectionId }));
   }
 }

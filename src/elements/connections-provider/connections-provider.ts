@@ -3,7 +3,9 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CodatClient } from '../../api/client.js';
 import { clientContext } from '../../context/client-context.js';
+import type { ConfirmAction } from '../disconnect-confirm/disconnect-confirm.js';
 import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
+import { CodatDeleteRequestEvent } from '../../events/delete-request.js';
 import { CodatDisconnectRequestEvent } from '../../events/disconnect-request.js';
 
 /**
@@ -64,12 +66,14 @@ export class CodatConnectionsProvider extends LitElement {
     super.connectedCallback();
     this.addEventListener(CodatConnectionSelectEvent.eventName, this.#onSelect);
     this.addEventListener(CodatDisconnectRequestEvent.eventName, this.#onDisconnectRequest);
+    this.addEventListener(CodatDeleteRequestEvent.eventName, this.#onDeleteRequest);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener(CodatConnectionSelectEvent.eventName, this.#onSelect);
     this.removeEventListener(CodatDisconnectRequestEvent.eventName, this.#onDisconnectRequest);
+    this.removeEventListener(CodatDeleteRequestEvent.eventName, this.#onDeleteRequest);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -124,12 +128,15 @@ export class CodatConnectionsProvider extends LitElement {
     });
   };
 
-  #onDisconnectRequest = (event: CodatDisconnectRequestEvent): void => {
+  #onDisconnectRequest = (event: CodatDisconnectRequestEvent): void => this.#confirm(event, 'disconnect');
+
+  #onDeleteRequest = (event: CodatDeleteRequestEvent): void => this.#confirm(event, 'delete');
+
+  /** Opens the confirm inside this provider for the action, unless a listener cancelled the request. */
+  #confirm(event: CodatDisconnectRequestEvent | CodatDeleteRequestEvent, action: ConfirmAction): void {
     queueMicrotask(() => {
       if (event.defaultPrevented) return;
-      const confirm = this.querySelector('codat-disconnect-confirm') as
-        (HTMLElement & { show(connectionId: string): void }) | null;
-      confirm?.show(event.detail.connectionId);
+      this.querySelector('codat-disconnect-confirm')?.show(event.detail.connectionId, action);
     });
-  };
+  }
 }

@@ -5,6 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { CodatClient } from '../../api/client.js';
 import { CodatApiError } from '../../api/errors.js';
 import { clientContext } from '../../context/client-context.js';
+import { CodatDeleteEvent } from '../../events/delete.js';
 import { CodatDisconnectEvent } from '../../events/disconnect.js';
 import { CodatErrorEvent } from '../../events/error.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
@@ -14,24 +15,25 @@ import { sharedStyles } from '../../internal/shared-styles.js';
 import { disconnectConfirmStyles } from './disconnect-confirm.styles.js';
 
 /**
- * A modal confirmation before a connection is unlinked, on a native `<dialog>` with
- * `role="alertdialog"`. It names the platform and says what disconnecting means; Cancel has the
- * initial focus, Escape cancels, and focus returns to whatever opened it. Confirming sends the unlink;
- * the dialog closes and `codat-disconnect` fires only after the API confirmed it. On failure the dialog
- * stays open with the API's message and the connection stays as it was.
+ * A modal confirmation before a connection is disconnected (unlinked) or deleted, on a native `<dialog>`
+ * with `role="alertdialog"`. It names the platform and says plainly what the action means (a delete cannot be
+ * undone); Cancel has the initial focus, Escape cancels, and focus returns to whatever opened it. Confirming
+ * sends the request once; the dialog closes and `codat-disconnect` or `codat-delete` fires only after the API
+ * confirmed it. On failure the dialog stays open with the API's message and the connection stays as it was.
  *
  * @tag codat-disconnect-confirm
- * @summary Confirms and performs a disconnect.
+ * @summary Confirms and performs a disconnect or a delete.
  *
  * @fires {CodatDisconnectEvent} codat-disconnect - The API confirmed the unlink. `detail: {connectionId}`.
- * @fires {CodatErrorEvent} codat-error - The unlink failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
+ * @fires {CodatDeleteEvent} codat-delete - The API confirmed the delete. `detail: {connectionId}`.
+ * @fires {CodatErrorEvent} codat-error - The request failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
  *
  * @csspart dialog - The native dialog.
  * @csspart title - The dialog title.
  * @csspart body - What disconnecting means.
  * @csspart actions - The row of buttons.
  * @csspart cancel-button - The Cancel button (initial focus).
- * @csspart confirm-button - The Disconnect button; `aria-disabled="true"` while the request runs.
+ * @csspart confirm-button - The Disconnect or Delete button; `aria-disabled="true"` while the request runs.
  * @csspart error - The error message when the unlink failed.
  *
  * @cssprop [--codat-confirm-width=28rem] - The dialog's width.
@@ -60,6 +62,10 @@ export class CodatDisconnectConfirm extends LitElement {
   @property({ attribute: 'connection-id', reflect: true })
   connectionId?: string;
 
+  /** What confirming does: `disconnect` (unlink; data already shared stays) or `delete` (cannot be undone). */
+  @property({ reflect: true })
+  action: ConfirmAction = 'disconnect';
+
   /** Whether the dialog is open. Prefer `show()`, which also remembers where to return focus. */
   @property({ type: Boolean, reflect: true })
   open = false;
@@ -74,16 +80,17 @@ export class CodatDisconnectConfirm extends LitElement {
   #openerRoot: Node | undefined;
   #request: AbortController | undefined;
 
-  /** Opens the confirmation for a connection; focus returns to the element focused now when it closes. */
-  show(connectionId = this.connectionId): void {
+  /** Opens the confirmation for a connection and action; focus returns to the element focused now when it closes. */
+  show(connectionId = this.connectionId, action: ConfirmAction = this.action): void {
     this.#opener = deepActiveElement();
     this.#openerRoot = this.#opener?.getRootNode();
     if (connectionId) this.connectionId = connectionId;
+    this.action = action === 'delete' ? 'delete' : 'disconnect';
     this.failure = undefined;
     this.open = true;
   }
 
-  /** Closes the confirmation without disconnecting (ignored while the unlink request runs). */
+  /** Closes the confirmation without acting (ignored while the request runs). */
   close(): void {
     if (this.busy) return;
     this.open = false;
@@ -109,6 +116,7 @@ export class CodatDisconnectConfirm extends LitElement {
   override render() {
     const connection = this.connectionId ? this.#store.connections?.get(this.connectionId) : undefined;
     const platform = connection?.platformName ?? msg('this app', { id: 'confirm.unknownPlatform' });
+    const copy = this.action === 'delete' ? deleteCopy(platform) : disconnectCopy(platform);
     return html`<dialog
       class="dialog"
       part="dialog"
@@ -119,12 +127,8 @@ export class CodatDisconnectConfirm extends LitElement {
       @cancel=${this.#onCancel}
       @close=${this.#onClose}
     >
-      <h2 class="title" id="title" part="title">${msg(str`Disconnect ${platform}?`, { id: 'confirm.title' })}</h2>
-      <div class="body" id="body" part="body">
-        <p>${msg(str`Your app will stop reading new data from ${platform}.`, { id: 'confirm.stops' })}</p>
-        <p>${msg('Data that was already shared stays available to it.', { id: 'confirm.keeps' })}</p>
-        <p>${msg('You can connect again at any time.', { id: 'confirm.reconnect' })}</p>
-      </div>
+      <h2 class="title" id="title" part="title">${copy.title}</h2>
+      <div class="body" id="body" part="body">${copy.body.map((line) => html`<p>${line}</p>`)}</div>
       ${this.failure ? renderError(this.failure, undefined) : nothing}
       <div class="actions" part="actions">
         <button type="button" class="button" part="cancel-button" @click=${() => this.close()}>
@@ -135,30 +139,28 @@ export class CodatDisconnectConfirm extends LitElement {
           class="button button--danger"
           part="confirm-button"
           aria-disabled=${this.busy ? 'true' : 'false'}
-          @click=${() => this.confirmDisconnect()}
+          @click=${() => this.confirmAction()}
         >
-          ${
-            this.busy
-              ? msg('Disconnecting…', { id: 'confirm.busy' })
-              : msg(str`Disconnect ${platform}`, { id: 'detail.disconnect' })
-          }
+          ${this.busy ? copy.busy : copy.confirm}
         </button>
       </div>
     </dialog>`;
   }
 
   /**
-   * Sends the unlink for the chosen connection, once: presses while a request runs are ignored.
+   * Sends the chosen action's request, once: presses while a request runs are ignored.
    * Resolves `true` when the API confirmed it.
    */
-  async confirmDisconnect(): Promise<boolean> {
-    const { client, connectionId } = this;
+  async confirmAction(): Promise<boolean> {
+    const { client, connectionId, action } = this;
     if (this.busy || !client || !connectionId) return false;
     this.busy = true;
     this.failure = undefined;
     this.#request = new AbortController();
     try {
-      await client.unlinkConnection(connectionId, { signal: this.#request.signal });
+      const options = { signal: this.#request.signal };
+      if (action === 'delete') await client.deleteConnection(connectionId, options);
+      else await client.unlinkConnection(connectionId, options);
     } catch (error) {
       if (this.#request.signal.aborted) return false;
       this.failure = error;
@@ -169,12 +171,14 @@ export class CodatDisconnectConfirm extends LitElement {
       this.#request = undefined;
     }
     this.open = false;
-    this.dispatchEvent(new CodatDisconnectEvent({ connectionId }));
+    this.dispatchEvent(
+      action === 'delete' ? new CodatDeleteEvent({ connectionId }) : new CodatDisconnectEvent({ connectionId }),
+    );
     return true;
   }
 
   #onCancel(event: Event): void {
-    // Escape cancels, except while the unlink request runs: its outcome must stay visible.
+    // Escape cancels, except while the request runs: its outcome must stay visible.
     event.preventDefault();
     this.close();
   }
@@ -192,9 +196,49 @@ export class CodatDisconnectConfirm extends LitElement {
       opener.focus();
       return;
     }
-    // The opener went away (a Disconnect button disappears once the connection is unlinked):
+    // The opener went away (Disconnect disappears once unlinked; Delete once deleted):
     // focus the element whose shadow root held it, which decides what focus means for it.
     const root = this.#openerRoot;
     if (root instanceof ShadowRoot && root.host.isConnected) (root.host as HTMLElement).focus();
   }
+}
+
+/** What a confirmation does. */
+export type ConfirmAction = 'disconnect' | 'delete';
+
+interface ConfirmCopy {
+  title: string;
+  body: string[];
+  confirm: string;
+  busy: string;
+}
+
+function disconnectCopy(platform: string): ConfirmCopy {
+  return {
+    title: msg(str`Disconnect ${platform}?`, { id: 'confirm.title' }),
+    body: [
+      msg(str`Your app will stop reading new data from ${platform}.`, { id: 'confirm.stops' }),
+      msg('Data that was already shared stays available to it.', { id: 'confirm.keeps' }),
+      msg('You can connect again at any time.', { id: 'confirm.reconnect' }),
+    ],
+    confirm: msg(str`Disconnect ${platform}`, { id: 'detail.disconnect' }),
+    busy: msg('Disconnecting…', { id: 'confirm.busy' }),
+  };
+}
+
+function deleteCopy(platform: string): ConfirmCopy {
+  return {
+    title: msg(str`Delete the ${platform} connection?`, { id: 'confirm.delete.title' }),
+    body: [
+      msg('This cannot be undone.', { id: 'confirm.delete.irreversible' }),
+      msg(str`The connection is removed and your app loses all further access to ${platform}.`, {
+        id: 'confirm.delete.removes',
+      }),
+      msg(str`To share data from ${platform} again, you would need to connect it as new.`, {
+        id: 'confirm.delete.reconnect',
+      }),
+    ],
+    confirm: msg(str`Delete ${platform} connection`, { id: 'detail.delete' }),
+    busy: msg('Deleting…', { id: 'confirm.delete.busy' }),
+  };
 }
