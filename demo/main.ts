@@ -18,6 +18,8 @@ const log = document.querySelector('#event-log')!;
 for (const type of [
   'codat-connection-select',
   'codat-disconnect-request',
+  'codat-delete-request',
+  'codat-delete',
   'codat-disconnect',
   'codat-error',
 ] as const) {
