@@ -144,8 +144,9 @@ function bundle(): UserConfig {
       sourcemap: true,
       lib: { entry: { 'codat-connections': 'src/define.ts' }, formats: ['es'] },
       rolldownOptions: {
-        // One file: translations loaded with import() are inlined too.
-        output: { entryFileNames: '[name].js', codeSplitting: false },
+        // One file: translations loaded with import() are inlined too. Library mode leaves ES output's white
+        // space and comments in place (for the host's bundler); this file goes to browsers as is, so minify it fully.
+        output: { entryFileNames: '[name].js', codeSplitting: false, minify: true },
       },
     },
   };
