@@ -373,3 +373,94 @@ describe('codat-connection-detail', () => {
     });
   });
 });
+
+describe('codat-connection-detail sync history', () => {
+  const api = useSandboxWorker();
+  const entries = (detail: CodatConnectionDetail) =>
+    [...detail.shadowRoot!.querySelectorAll('[part="history-item"]')].map((item) => text(item));
+
+  it('shows the connection’s pull operations, newest first, with outcome in words and the error of a failed one', async () => {
+    const { token, sandbox, companyId } = await api.fresh();
+    const detail = await mountDetail(clientFor(token), SEED.square);
+    await waitUntil(() => entries(detail).length > 0, 'history shown');
+    const expected = sandbox.store
+      .listPullOperations(companyId)!
+      .filter((op) => op.connectionId === SEED.square)
+      .sort((a, b) => b.requested.localeCompare(a.requested));
+    expect(entries(detail)).to.have.length(Math.min(10, expected.length));
+    const failed = expected.find((op) => op.isErrored)!;
+    const failedEntry = entries(detail).find((entry) => entry.includes('Failed'))!;
+    expect(failedEntry).to.contain(failed.errorMessage!);
+    expect(failedEntry.startsWith('Commerce orders')).to.equal(true);
+    expect(entries(detail).filter((entry) => entry.includes('Completed')).length).to.be.greaterThan(0);
+    // Requests of earlier tests can be reported late (Firefox): count this test's token only.
+    const history = api.requests.filter(
+      (r) => r.url.pathname.endsWith('/data/history') && r.headers.get('Authorization') === `Bearer ${token}`,
+    );
+    expect(history).to.have.length(1);
+    expect(history[0]!.url.searchParams.get('query')).to.equal(`connectionId=${SEED.square}`);
+    expect(history[0]!.url.searchParams.get('orderBy')).to.equal('-requested');
+    await expect(detail).to.be.accessible();
+  });
+
+  it('reads further pages with Show more until there are none', async () => {
+    const { token } = await api.fresh();
+    const detail = await mountDetail(clientFor(token), SEED.xero);
+    detail.historyPageSize = 5;
+    await waitUntil(() => entries(detail).length === 5, 'first page');
+    let pages = 1;
+    while (part(detail, 'history-more-button')) {
+      part(detail, 'history-more-button')!.click();
+      pages += 1;
+      await waitUntil(
+        () => entries(detail).length > (pages - 1) * 5 || !part(detail, 'history-more-button'),
+        'next page',
+      );
+      await waitUntil(
+        () => !detail.shadowRoot!.querySelector('[part="history-more-button"][aria-disabled="true"]'),
+        'loaded',
+      );
+      if (pages > 20) throw new Error('Show more never ended');
+    }
+    const history = api.requests.filter(
+      (r) => r.url.pathname.endsWith('/data/history') && r.headers.get('Authorization') === `Bearer ${token}`,
+    );
+    expect(history.map((r) => r.url.searchParams.get('page'))).to.deep.equal(
+      Array.from({ length: pages }, (_, i) => String(i + 1)),
+    );
+    expect(new Set(entries(detail)).size, 'no entry twice').to.be.greaterThan(5);
+    await expect(detail).to.be.accessible();
+  });
+
+  it('says when nothing was read yet', async () => {
+    const { token } = await api.fresh();
+    const detail = await mountDetail(clientFor(token), SEED.lloyds);
+    await waitUntil(() => text(part(detail, 'history')).includes('No data has been read'), 'empty history');
+    await expect(detail).to.be.accessible();
+  });
+
+  it('shows a history failure with Try again and fires codat-error, keeping the rest of the detail', async () => {
+    const { token } = await api.fresh();
+    api.use(
+      http.get(
+        `${BASE_URL}/companies/:companyId/data/history`,
+        () => HttpResponse.json(errorBody('History is unavailable.', 'corr-history', 400), { status: 400 }),
+        { once: true },
+      ),
+    );
+    const collected = collectErrors();
+    try {
+      const detail = await mountDetail(clientFor(token), SEED.hsbc);
+      await waitUntil(() => !!part(detail, 'error'), 'history error');
+      expect(text(part(detail, 'title'))).to.equal('HSBC');
+      expect(text(part(detail, 'error'))).to.contain('History is unavailable.');
+      expect(collected.errors.map((e) => e.operation)).to.deep.equal(['listPullOperations']);
+      await expect(detail).to.be.accessible();
+      part(detail, 'retry-button')!.click();
+      await waitUntil(() => entries(detail).length > 0, 'history after retry');
+      expect(part(detail, 'error')).to.equal(null);
+    } finally {
+      collected.stop();
+    }
+  });
+});

@@ -12,7 +12,16 @@ import {
   type CodatOperation,
 } from './errors.js';
 import { readTokenClaims } from './token.js';
-import type { Branding, Connection, ConnectionsPage, UpdateConnectionStatus } from './types.js';
+import type {
+  Branding,
+  Connection,
+  ConnectionsPage,
+  PullOperation,
+  PullOperationsPage,
+  UpdateConnectionStatus,
+} from './types.js';
+
+type PullOperationsResponse = Omit<ConnectionsPage, 'results'> & { results?: PullOperation[] };
 
 /** Where the kit sends requests unless told otherwise. */
 export const DEFAULT_BASE_URL = 'https://api.codat.io';
@@ -166,6 +175,32 @@ export class CodatClient {
     this.connections.remove(id);
   }
 
+  /**
+   * One page of a connection's sync history, newest first
+   * (`GET /companies/{companyId}/data/history` with `query=connectionId=...`).
+   */
+  async listPullOperations(
+    connectionId: string,
+    options: RequestOptions & { page?: number; pageSize?: number } = {},
+  ): Promise<PullOperationsPage> {
+    const { companyId } = this.#settingsOrThrow();
+    const id = checkConnectionId(connectionId, 'listPullOperations');
+    const page = options.page ?? 1;
+    const body = await this.#request<PullOperationsResponse>(
+      'listPullOperations',
+      `companies/${companyId}/data/history`,
+      {
+        searchParams: { page, pageSize: options.pageSize ?? 20, query: `connectionId=${id}`, orderBy: '-requested' },
+        signal: options.signal,
+      },
+    );
+    if (!body || typeof body.totalResults !== 'number' || !Array.isArray(body.results ?? [])) {
+      throw invalidResponseError('listPullOperations', 200);
+    }
+    const results = body.results ?? [];
+    return { results, hasMore: results.length > 0 && !!body._links?.next };
+  }
+
   /** A platform's logos and buttons, read once per platform for the life of this client; `null` when it has none. */
   getBranding(platformKey: string): Promise<Branding | null> {
     let pending = this.#branding.get(platformKey);
@@ -227,7 +262,7 @@ export class CodatClient {
     init: {
       method?: 'get' | 'patch' | 'delete';
       json?: unknown;
-      searchParams?: Record<string, number>;
+      searchParams?: Record<string, number | string>;
       signal?: AbortSignal;
     } = {},
   ): Promise<T> {

@@ -6,7 +6,13 @@ import type { ErrorMessage } from './types.js';
 
 /** The client operations, named so a host can tell which one failed. */
 export type CodatOperation =
-  'configure' | 'listConnections' | 'getConnection' | 'unlinkConnection' | 'deleteConnection' | 'getBranding';
+  | 'configure'
+  | 'listConnections'
+  | 'getConnection'
+  | 'unlinkConnection'
+  | 'deleteConnection'
+  | 'listPullOperations'
+  | 'getBranding';
 
 /**
  * What went wrong, coarsely: `http` (the API answered with an error status), `network` (no answer),

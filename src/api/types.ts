@@ -32,3 +32,13 @@ export type UpdateConnectionStatus = Schemas['UpdateConnectionStatus'];
 
 /** The statuses the kit knows how to describe; anything else is shown as received. */
 export const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['Linked', 'PendingAuth', 'Deauthorized', 'Unlinked'];
+
+/** One read of data from a connection's platform (a "dataset"), as the sync history shows it. */
+export type PullOperation = Schemas['PullOperation'];
+
+/** One page of a connection's sync history. */
+export interface PullOperationsPage {
+  results: PullOperation[];
+  /** Whether another page exists. */
+  hasMore: boolean;
+}

@@ -39,6 +39,44 @@ export const connectionDetailStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--codat-space, 1rem) / 2);
   }
+  .history {
+    display: grid;
+    gap: calc(var(--codat-space, 1rem) / 2);
+    justify-items: start;
+  }
+  .history-heading {
+    font-weight: 700;
+  }
+  .history-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--codat-space, 1rem) / 2);
+    width: 100%;
+  }
+  .history-item {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 calc(var(--codat-space, 1rem) / 2);
+    padding-block-end: calc(var(--codat-space, 1rem) / 2);
+    border-bottom: 1px solid var(--codat-color-border, #c9cdd3);
+  }
+  .history-type {
+    font-weight: 600;
+  }
+  .history-item--failed .history-outcome,
+  .history-error {
+    color: var(--codat-color-danger, #b3261e);
+  }
+  .history-dates {
+    color: var(--codat-color-text-muted, #4f5661);
+    font-size: 0.875em;
+  }
+  .history-error {
+    flex-basis: 100%;
+    overflow-wrap: anywhere;
+  }
   @media (max-width: 24rem) {
     .facts {
       grid-template-columns: 1fr;

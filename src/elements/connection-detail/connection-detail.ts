@@ -17,6 +17,7 @@ import { platformLogo } from '../../internal/platform-logo.js';
 import { renderError } from '../../internal/render-error.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import { connectionDetailStyles } from './connection-detail.styles.js';
+import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
 
 /**
  * One connection in full: platform, source type, status and what it means, when it was first
@@ -44,6 +45,12 @@ import { connectionDetailStyles } from './connection-detail.styles.js';
  * @csspart delete-button - The Delete button (every connection).
  * @csspart empty - The message shown when no connection is chosen.
  * @csspart loading - The loading message.
+ * @csspart history - The sync history section.
+ * @csspart history-list - The list of pull operations, newest first.
+ * @csspart history-item - One pull operation.
+ * @csspart history-status - A pull operation's outcome in words.
+ * @csspart history-error - A failed pull operation's error message.
+ * @csspart history-more-button - Reads the next page of the history.
  * @csspart not-found - The message shown when the connection no longer exists or was deleted here.
  * @csspart error - The error message.
  * @csspart retry-button - The Try again button of the error state.
@@ -82,7 +89,14 @@ export class CodatConnectionDetail extends LitElement {
   /** The last status change, read out by the polite live region. */
   @state() private announcement = '';
 
+  /** How many sync history entries each "Show more" reads. */
+  @property({ type: Number, attribute: 'history-page-size' })
+  historyPageSize = 10;
+
   readonly #store = new ClientStoreController(this, () => this.client);
+  readonly #history = new SyncHistoryController(this, () =>
+    this.historyPageSize >= 1 && this.historyPageSize <= 2000 ? Math.floor(this.historyPageSize) : 10,
+  );
   #seenStatus: string | undefined;
 
   #load = new Task(this, {
@@ -116,6 +130,11 @@ export class CodatConnectionDetail extends LitElement {
   }
 
   protected override willUpdate(): void {
+    // The history follows the connection on show; it is read only once the connection itself is known,
+    // and never for an element no longer on the page (a late update must not start a request).
+    const shown = this.connectionId && this.client?.connections.get(this.connectionId) ? this.connectionId : undefined;
+    this.#history.follow(this.isConnected ? this.client : undefined, shown);
+
     // Announce a status change of the connection on show (for example after a disconnect).
     const connection = this.connectionId ? this.client?.connections.get(this.connectionId) : undefined;
     const seen = connection ? `${connection.id}:${connection.status}` : undefined;
@@ -222,6 +241,7 @@ export class CodatConnectionDetail extends LitElement {
           ${msg(str`Delete ${connection.platformName} connection`, { id: 'detail.delete' })}
         </button>
       </div>
+      ${renderSyncHistory(this.#history, locale, level)}
     `;
   }
 
