@@ -4,7 +4,15 @@
  */
 export { CodatClient, DEFAULT_BASE_URL, type CodatClientOptions, type RequestOptions } from './api/client.js';
 export { CodatApiError, type CodatErrorKind, type CodatOperation } from './api/errors.js';
-export type { Branding, Connection, ConnectionStatus, ErrorMessage, SourceType } from './api/types.js';
+export type {
+  Branding,
+  Connection,
+  ConnectionStatus,
+  ErrorMessage,
+  PullOperation,
+  PullOperationsPage,
+  SourceType,
+} from './api/types.js';
 export { ConnectionStore } from './store/connection-store.js';
 export { clientContext } from './context/client-context.js';
 export * from './events/index.js';
