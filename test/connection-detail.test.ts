@@ -405,8 +405,16 @@ describe('codat-connection-detail sync history', () => {
 
   it('reads further pages with Show more until there are none', async () => {
     const { token } = await api.fresh();
-    const detail = await mountDetail(clientFor(token), SEED.xero);
-    detail.historyPageSize = 5;
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB">
+        <codat-connection-detail
+          .client=${clientFor(token)}
+          connection-id=${SEED.xero}
+          history-page-size="5"
+        ></codat-connection-detail>
+      </div>`,
+    );
+    const detail = wrapper.querySelector<CodatConnectionDetail>('codat-connection-detail')!;
     await waitUntil(() => entries(detail).length === 5, 'first page');
     let pages = 1;
     while (part(detail, 'history-more-button')) {
