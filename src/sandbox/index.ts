@@ -28,6 +28,7 @@ export {
   SeedError,
   PLATFORMS,
   GREENFIELD_ID,
+  SEED_CONNECTION_IDS,
   HARBOUR_ID,
   type SandboxSeed,
   type SeedCompany,

@@ -85,6 +85,21 @@ export const HARBOUR_ID = '8c6b1f52-3d4e-4a7b-9c10-2f5e6a7b8c02';
 
 const connectionId = (n: number) => `5e1d0c0e-0001-4c0a-8b0a-0000000000${String(n).padStart(2, '0')}`;
 
+/** Connection ids of the default seed, by platform (Greenfield Bakery's, then Harbour Freight's). */
+export const SEED_CONNECTION_IDS = Object.freeze({
+  xero: connectionId(1),
+  quickbooksOnline: connectionId(2),
+  quickbooksDesktop: connectionId(3),
+  hsbc: connectionId(4),
+  lloyds: connectionId(5),
+  shopify: connectionId(6),
+  square: connectionId(7),
+  stripe: connectionId(8),
+  harbourSage: connectionId(11),
+  harbourBarclays: connectionId(12),
+  harbourStripe: connectionId(13),
+});
+
 function seedConnection(
   companyId: string,
   n: number,

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getResponse } from 'msw';
 import { createSandbox, GREENFIELD_ID, HARBOUR_ID, type Sandbox } from '../../src/sandbox/index.js';
+import { SEED_CONNECTION_IDS as SEED } from '../../src/sandbox/index.js';
 
 const BASE = 'https://api.codat.io';
-const XERO = '5e1d0c0e-0001-4c0a-8b0a-000000000001';
+const XERO = SEED.xero;
 const CONNECTIONS = `/companies/${GREENFIELD_ID}/connections`;
 
 async function call(sandbox: Sandbox, path: string, auth: string | null, init: RequestInit = {}) {

@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getResponse } from 'msw';
 import { createSandbox, CORS_HEADERS, GREENFIELD_ID, HARBOUR_ID } from '../../src/sandbox/index.js';
+import { SEED_CONNECTION_IDS as SEED } from '../../src/sandbox/index.js';
 import { pathTemplateFor, responseValidator, validatorFor } from '../../src/sandbox/openapi-schema.js';
 
 const BASE = 'https://api.codat.io';
 const BASIC = 'Basic ' + btoa('sandbox-key:');
-const XERO = '5e1d0c0e-0001-4c0a-8b0a-000000000001';
-const HSBC = '5e1d0c0e-0001-4c0a-8b0a-000000000004';
-const STRIPE = '5e1d0c0e-0001-4c0a-8b0a-000000000008';
+const XERO = SEED.xero;
+const HSBC = SEED.hsbc;
+const STRIPE = SEED.stripe;
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
 const HISTORY = `/companies/${GREENFIELD_ID}/data/history`;
 const QUEUE = `/companies/${GREENFIELD_ID}/data/queue`;
@@ -100,12 +101,12 @@ const cases: Case[] = [
   { name: 'get connection', path: `/companies/${GREENFIELD_ID}/connections/${XERO}`, status: 200 },
   {
     name: 'get connection never synced',
-    path: `/companies/${GREENFIELD_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000005`,
+    path: `/companies/${GREENFIELD_ID}/connections/${SEED.lloyds}`,
     status: 200,
   },
   {
     name: 'get connection with errors',
-    path: `/companies/${GREENFIELD_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000007`,
+    path: `/companies/${GREENFIELD_ID}/connections/${SEED.square}`,
     status: 200,
   },
   { name: 'get unknown connection', path: `/companies/${GREENFIELD_ID}/connections/${UNKNOWN}`, status: 404 },
@@ -150,7 +151,7 @@ const cases: Case[] = [
   {
     name: 'delete other company',
     method: 'DELETE',
-    path: `/companies/${HARBOUR_ID}/connections/5e1d0c0e-0001-4c0a-8b0a-000000000011`,
+    path: `/companies/${HARBOUR_ID}/connections/${SEED.harbourSage}`,
     auth: 'bearer:greenfield',
     status: 403,
   },
@@ -227,7 +228,7 @@ const cases: Case[] = [
   {
     name: 'queue connection of another company',
     method: 'POST',
-    path: `${QUEUE}/banking-accounts?connectionId=5e1d0c0e-0001-4c0a-8b0a-000000000012`,
+    path: `${QUEUE}/banking-accounts?connectionId=${SEED.harbourBarclays}`,
     status: 404,
   },
   { name: 'queue unlinked connection', method: 'POST', path: `${QUEUE}/invoices?connectionId=${XERO}`, status: 400 },

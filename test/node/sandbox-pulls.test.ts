@@ -10,16 +10,17 @@ import {
   PULL_STATUSES,
   type Sandbox,
 } from '../../src/sandbox/index.js';
+import { SEED_CONNECTION_IDS as SEED } from '../../src/sandbox/index.js';
 import { responseValidator } from '../../src/sandbox/openapi-schema.js';
 import { connectionSchemaValidator, pullOperationSchemaValidator } from '../../src/sandbox/node.js';
 import { SeedError, validateSeed } from '../../src/sandbox/index.js';
 
 const BASE = 'https://api.codat.io';
 const BASIC = 'Basic ' + btoa('anything:');
-const XERO = '5e1d0c0e-0001-4c0a-8b0a-000000000001';
-const HSBC = '5e1d0c0e-0001-4c0a-8b0a-000000000004';
-const SQUARE = '5e1d0c0e-0001-4c0a-8b0a-000000000007';
-const STRIPE = '5e1d0c0e-0001-4c0a-8b0a-000000000008';
+const XERO = SEED.xero;
+const HSBC = SEED.hsbc;
+const SQUARE = SEED.square;
+const STRIPE = SEED.stripe;
 const HISTORY = `/companies/${GREENFIELD_ID}/data/history`;
 const PULL_STATUS_LIST = PULL_STATUSES.join(', ');
 const T0 = Date.parse('2026-04-01T12:00:00Z');
@@ -174,7 +175,7 @@ describe('live pull operations', () => {
     // Xero 7 + HSBC 3 + Shopify 5 + Stripe 5; not Square (Deauthorized) or the others.
     assert.equal(recent.totalResults, 20);
     const connections = new Set(recent.results.map((p: { connectionId: string }) => p.connectionId));
-    assert.deepEqual([...connections].sort(), [XERO, HSBC, '5e1d0c0e-0001-4c0a-8b0a-000000000006', STRIPE].sort());
+    assert.deepEqual([...connections].sort(), [XERO, HSBC, SEED.shopify, STRIPE].sort());
     assert.equal((await call(s, `${HISTORY}?pageSize=1`)).body.results[0].requested, '2026-04-01T12:00:00Z');
     clock.now = T0 + 3000;
     assert.equal((await call(s, `${HISTORY}?query=status%3DComplete`)).body.totalResults, 50 + 20);
@@ -192,7 +193,7 @@ describe('live pull operations', () => {
     const { sandbox: s } = clocked();
     const r = await call(s, `/companies/${GREENFIELD_ID}/data/queue/commerce-orders`, 'POST');
     assert.equal(r.status, 200);
-    assert.equal(r.body.connectionId, '5e1d0c0e-0001-4c0a-8b0a-000000000006');
+    assert.equal(r.body.connectionId, SEED.shopify);
   });
 
   it('failNextPull makes the next pull on that connection fail and keeps lastSync', async () => {
@@ -228,11 +229,7 @@ describe('live pull operations', () => {
         "dataType 'Invoices' is not a Codat data type, e.g. invoices or banking-accounts.",
       ],
       ['invoices?connectionId=not-a-uuid', 400, 'connectionId must be a UUID.'],
-      [
-        `invoices?connectionId=5e1d0c0e-0001-4c0a-8b0a-000000000011`,
-        404,
-        'Data connection 5e1d0c0e-0001-4c0a-8b0a-000000000011 not found',
-      ],
+      [`invoices?connectionId=${SEED.harbourSage}`, 404, `Data connection ${SEED.harbourSage} not found`],
       [
         `commerce-orders?connectionId=${SQUARE}`,
         400,
@@ -296,7 +293,7 @@ describe('seeded pullOperations', () => {
     const at = 'companies[0].pullOperations[0]';
     refused(withPull({ status: 'Done' }), `${at}.status must be one of ${PULL_STATUS_LIST}`);
     refused(
-      withPull({ connectionId: '5e1d0c0e-0001-4c0a-8b0a-000000000011' }),
+      withPull({ connectionId: SEED.harbourSage }),
       `${at}.connectionId must be the id of one of the company's connections`,
     );
     refused(withPull({ companyId: HARBOUR_ID }), `${at}.companyId must be the company's id (${GREENFIELD_ID})`);

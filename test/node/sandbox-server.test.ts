@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { GREENFIELD_ID, HARBOUR_ID } from '../../src/sandbox/index.js';
+import { SEED_CONNECTION_IDS as SEED } from '../../src/sandbox/index.js';
 import { startSandboxServer } from '../../src/sandbox/node.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -44,7 +45,7 @@ describe('startSandboxServer', () => {
       assert.equal(body.totalResults, 8);
       assert.equal(body._links.next.href, `/companies/${GREENFIELD_ID}/connections?page=2&pageSize=3`);
 
-      const xero = `${connections}/5e1d0c0e-0001-4c0a-8b0a-000000000001`;
+      const xero = `${connections}/${SEED.xero}`;
       const patch = await fetch(xero, {
         method: 'PATCH',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -136,7 +137,7 @@ describe('sandbox CLI', () => {
             name: 'x',
             connections: [
               {
-                id: '5e1d0c0e-0001-4c0a-8b0a-000000000001',
+                id: SEED.xero,
                 integrationId: '1a7e0000-0000-4000-8000-000000000001',
                 sourceId: '50c0e000-0000-4000-8000-000000000001',
                 platformName: 'Xero',

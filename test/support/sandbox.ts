@@ -7,7 +7,14 @@
  */
 import { setupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
-import { createSandbox, defaultSeed, GREENFIELD_ID, type Sandbox, type SandboxSeed } from '../../src/sandbox/index.js';
+import {
+  createSandbox,
+  defaultSeed,
+  GREENFIELD_ID,
+  SEED_CONNECTION_IDS,
+  type Sandbox,
+  type SandboxSeed,
+} from '../../src/sandbox/index.js';
 
 /** The API root the tests use: a same-origin path, as with a host's own proxy. */
 export const BASE_URL = '/api';
@@ -103,13 +110,4 @@ export function deepActive(): Element | null {
 }
 
 /** Connection ids of the default seed, by platform. */
-export const SEED = {
-  xero: '5e1d0c0e-0001-4c0a-8b0a-000000000001',
-  quickbooksOnline: '5e1d0c0e-0001-4c0a-8b0a-000000000002',
-  quickbooksDesktop: '5e1d0c0e-0001-4c0a-8b0a-000000000003',
-  hsbc: '5e1d0c0e-0001-4c0a-8b0a-000000000004',
-  lloyds: '5e1d0c0e-0001-4c0a-8b0a-000000000005',
-  shopify: '5e1d0c0e-0001-4c0a-8b0a-000000000006',
-  square: '5e1d0c0e-0001-4c0a-8b0a-000000000007',
-  stripe: '5e1d0c0e-0001-4c0a-8b0a-000000000008',
-} as const;
+export const SEED = SEED_CONNECTION_IDS;
