@@ -4,18 +4,19 @@
  * 1. Each openapi/*.json must be byte-identical to its counterpart in ../shared/openapi/ (the shared copy the
  *    team vendors from), and both folders must hold the same files. Skipped, with a note, when that folder
  *    does not exist (a clean clone, CI).
- * 2. src/api/codat-platform.generated.ts must equal what `node scripts/generate-types.mjs` writes now.
+ * 2. src/api/codat-platform.generated.ts and src/api/codat-banking.generated.ts must equal what
+ *    `node scripts/generate-types.mjs` writes now.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { DOCUMENTS } from './generate-types.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const vendored = join(root, 'openapi');
 const shared = resolve(root, '..', 'shared', 'openapi');
-const generated = join(root, 'src/api/codat-platform.generated.ts');
 const problems = [];
 
 // 1. Vendored documents against the shared copy.
@@ -48,14 +49,17 @@ if (existsSync(shared)) {
 // 2. Generated types against a fresh generation.
 const tmp = mkdtempSync(join(tmpdir(), 'codat-openapi-'));
 try {
-  const fresh = join(tmp, 'codat-platform.generated.ts');
-  execFileSync(process.execPath, [join(root, 'scripts/generate-types.mjs'), fresh], { cwd: root, stdio: 'pipe' });
-  if (!existsSync(generated)) {
-    problems.push(`${relative(root, generated)} is missing: run npm run generate:types`);
-  } else if (readFileSync(generated, 'utf8') !== readFileSync(fresh, 'utf8')) {
-    problems.push(`${relative(root, generated)} is out of date: run npm run generate:types`);
-  } else {
-    console.log(`${relative(root, generated)} matches openapi/Codat-Platform.json`);
+  execFileSync(process.execPath, [join(root, 'scripts/generate-types.mjs'), tmp], { cwd: root, stdio: 'pipe' });
+  for (const { source, target } of DOCUMENTS) {
+    const generated = join(root, target);
+    const fresh = join(tmp, target.split('/').at(-1));
+    if (!existsSync(generated)) {
+      problems.push(`${target} is missing: run npm run generate:types`);
+    } else if (readFileSync(generated, 'utf8') !== readFileSync(fresh, 'utf8')) {
+      problems.push(`${target} is out of date: run npm run generate:types`);
+    } else {
+      console.log(`${target} matches ${source}`);
+    }
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
