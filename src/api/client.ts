@@ -12,13 +12,19 @@ import {
   type CodatOperation,
 } from './errors.js';
 import { readTokenClaims } from './token.js';
-import type {
-  Branding,
-  Connection,
-  ConnectionsPage,
-  PullOperation,
-  PullOperationsPage,
-  UpdateConnectionStatus,
+import { SyncMonitor, type SyncPollingOptions } from '../sync/sync-monitor.js';
+import {
+  IN_PROGRESS_PULL_STATUSES,
+  type BankingAccount,
+  type BankingAccountsPage,
+  type Branding,
+  type Connection,
+  type ConnectionsPage,
+  type DataStatuses,
+  type DataType,
+  type PullOperation,
+  type PullOperationsPage,
+  type UpdateConnectionStatus,
 } from './types.js';
 
 type PullOperationsResponse = Omit<ConnectionsPage, 'results'> & { results?: PullOperation[] };
@@ -34,6 +40,9 @@ const MAX_PAGES = 50;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLATFORM_KEY = /^[a-z]{4}$/;
+const DATA_TYPE = /^[a-z]+(?:-[a-zA-Z]+)?$/i;
+/** Where the kit pauses and resumes a connection's syncs unless told otherwise (see `syncPausePath`). */
+export const DEFAULT_SYNC_PAUSE_PATH = 'companies/{companyId}/connections/{connectionId}/syncPause';
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 export interface CodatClientOptions {
@@ -53,6 +62,15 @@ export interface CodatClientOptions {
   retryLimit?: number;
   /** A fetch implementation, for tests or special environments. Default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * The route, relative to `baseUrl`, that pauses (`PUT {"pausedUntil": ISO | null}`) and resumes (`DELETE`) a
+   * connection's syncs; `{companyId}` and `{connectionId}` are filled in. Codat documents pausing the QuickBooks
+   * Desktop connector but publishes no endpoint for it, so this is the kit's own route: the sandbox implements it,
+   * and a host implements it on its backend. Default `companies/{companyId}/connections/{connectionId}/syncPause`.
+   */
+  syncPausePath?: string;
+  /** How often `syncs` polls while reads are under way: from 1 s, doubling to at most 30 s by default. */
+  syncPolling?: SyncPollingOptions;
 }
 
 export interface RequestOptions {
@@ -74,6 +92,9 @@ export class CodatClient {
   /** One copy of each connection, shared by the elements that use this client. */
   readonly connections = new ConnectionStore();
 
+  /** Which connections are syncing now; follows them while elements that show them are on screen. */
+  readonly syncs: SyncMonitor;
+
   readonly #options: CodatClientOptions;
   #settings: Settings | CodatApiError | undefined;
   #http: KyInstance | undefined;
@@ -82,6 +103,7 @@ export class CodatClient {
 
   constructor(options: CodatClientOptions = {}) {
     this.#options = { ...options, headers: { ...options.headers } };
+    this.syncs = new SyncMonitor(this, options.syncPolling);
   }
 
   /** The resolved API root, or `undefined` when the configuration is invalid. */
@@ -146,14 +168,11 @@ export class CodatClient {
     const { companyId } = this.#settingsOrThrow();
     const id = checkConnectionId(connectionId, 'unlinkConnection');
     const body: UpdateConnectionStatus = { status: 'Unlinked' };
-    const updated = await this.#request<Connection>('unlinkConnection', `companies/${companyId}/connections/${id}`, {
+    return this.#updateConnection('unlinkConnection', `companies/${companyId}/connections/${id}`, {
       method: 'patch',
       json: body,
       signal: options.signal,
     });
-    if (!isConnection(updated)) throw invalidResponseError('unlinkConnection', 200);
-    this.connections.upsert(updated);
-    return updated;
   }
 
   /**
@@ -201,6 +220,128 @@ export class CodatClient {
     return { results, hasMore: results.length > 0 && !!body._links?.next };
   }
 
+  /**
+   * The company's pull operations that are still queued or running, across its connections
+   * (`GET /companies/{companyId}/data/history` with a `query` on the in-progress statuses).
+   */
+  async listActivePullOperations(options: RequestOptions = {}): Promise<PullOperation[]> {
+    const { companyId } = this.#settingsOrThrow();
+    const query = IN_PROGRESS_PULL_STATUSES.map((status) => `status=${status}`).join('||');
+    const body = await this.#request<PullOperationsResponse>(
+      'listPullOperations',
+      `companies/${companyId}/data/history`,
+      { searchParams: { page: 1, pageSize: 500, query, orderBy: '-requested' }, signal: options.signal },
+    );
+    if (!body || !Array.isArray(body.results ?? [])) throw invalidResponseError('listPullOperations', 200);
+    return body.results ?? [];
+  }
+
+  /** The latest state of each data type of the company (`GET /companies/{companyId}/dataStatus`). */
+  async getDataStatus(options: RequestOptions = {}): Promise<DataStatuses> {
+    const { companyId } = this.#settingsOrThrow();
+    const body = await this.#request<DataStatuses>('getDataStatus', `companies/${companyId}/dataStatus`, {
+      signal: options.signal,
+    });
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalidResponseError('getDataStatus', 200);
+    return body;
+  }
+
+  /**
+   * Asks the platforms of every Linked connection of the company for fresh data (`POST /companies/{companyId}/data/all`).
+   * The API queues the reads and answers at once; `syncs` follows them until they finish.
+   */
+  async refreshAllData(options: RequestOptions = {}): Promise<void> {
+    const { companyId } = this.#settingsOrThrow();
+    await this.#request<unknown>('refreshAllData', `companies/${companyId}/data/all`, {
+      method: 'post',
+      signal: options.signal,
+    });
+    this.syncs.expect();
+  }
+
+  /**
+   * Asks one connection's platform for fresh data of one type
+   * (`POST /companies/{companyId}/data/queue/{dataType}?connectionId=...`); resolves with the queued pull operation.
+   */
+  async refreshDataType(
+    connectionId: string,
+    dataType: DataType,
+    options: RequestOptions = {},
+  ): Promise<PullOperation> {
+    const { companyId } = this.#settingsOrThrow();
+    const id = checkConnectionId(connectionId, 'refreshDataType');
+    if (!DATA_TYPE.test(dataType)) {
+      throw new CodatApiError({
+        kind: 'configuration',
+        operation: 'refreshDataType',
+        message: `"${dataType}" is not a data type.`,
+        canBeRetried: false,
+      });
+    }
+    const body = await this.#request<PullOperation>(
+      'refreshDataType',
+      `companies/${companyId}/data/queue/${dataType}`,
+      {
+        method: 'post',
+        searchParams: { connectionId: id },
+        signal: options.signal,
+      },
+    );
+    if (!body || typeof body.id !== 'string' || typeof body.status !== 'string') {
+      throw invalidResponseError('refreshDataType', 200);
+    }
+    this.syncs.expect([body]);
+    return body;
+  }
+
+  /**
+   * Pauses a connection's syncs until `until`, or until resumed when `until` is `null`, through the kit's own
+   * route (`syncPausePath`). The shared copy changes only after the API answered with the updated connection.
+   */
+  async pauseSyncs(connectionId: string, until: Date | null, options: RequestOptions = {}): Promise<Connection> {
+    const id = checkConnectionId(connectionId, 'pauseSyncs');
+    if (until !== null && !(until instanceof Date && !Number.isNaN(until.getTime()))) {
+      throw new CodatApiError({
+        kind: 'configuration',
+        operation: 'pauseSyncs',
+        message: 'The end of a pause must be a valid date, or null to pause until resumed.',
+        canBeRetried: false,
+      });
+    }
+    return this.#updateConnection('pauseSyncs', this.#syncPausePath(id), {
+      method: 'put',
+      json: { pausedUntil: until ? until.toISOString() : null },
+      signal: options.signal,
+    });
+  }
+
+  /** Resumes a connection's paused syncs (`DELETE` on `syncPausePath`). */
+  async resumeSyncs(connectionId: string, options: RequestOptions = {}): Promise<Connection> {
+    const id = checkConnectionId(connectionId, 'resumeSyncs');
+    return this.#updateConnection('resumeSyncs', this.#syncPausePath(id), {
+      method: 'delete',
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * The bank accounts behind a Banking connection, first page of up to 100
+   * (`GET /companies/{companyId}/connections/{connectionId}/data/banking-accounts`, Banking API).
+   */
+  async listBankingAccounts(connectionId: string, options: RequestOptions = {}): Promise<BankingAccount[]> {
+    return this.#shared(`banking-accounts:${connectionId}`, options.signal, async () => {
+      const { companyId } = this.#settingsOrThrow();
+      const id = checkConnectionId(connectionId, 'listBankingAccounts');
+      const body = await this.#request<BankingAccountsPage>(
+        'listBankingAccounts',
+        `companies/${companyId}/connections/${id}/data/banking-accounts`,
+        { searchParams: { page: 1, pageSize: 100 } },
+      );
+      if (!body || !Array.isArray(body.results ?? [])) throw invalidResponseError('listBankingAccounts', 200);
+      return body.results ?? [];
+    });
+  }
+
   /** A platform's logos and buttons, read once per platform for the life of this client; `null` when it has none. */
   getBranding(platformKey: string): Promise<Branding | null> {
     let pending = this.#branding.get(platformKey);
@@ -214,6 +355,26 @@ export class CodatClient {
       this.#branding.set(platformKey, pending);
     }
     return pending;
+  }
+
+  #syncPausePath(connectionId: string): string {
+    const { companyId } = this.#settingsOrThrow();
+    return (this.#options.syncPausePath ?? DEFAULT_SYNC_PAUSE_PATH)
+      .replace(/^\/+/, '')
+      .replaceAll('{companyId}', companyId)
+      .replaceAll('{connectionId}', connectionId);
+  }
+
+  /** Sends a change whose answer is the updated connection, and stores that answer. */
+  async #updateConnection(
+    operation: CodatOperation,
+    path: string,
+    init: { method: 'put' | 'patch' | 'delete'; json?: unknown; signal?: AbortSignal },
+  ): Promise<Connection> {
+    const updated = await this.#request<Connection>(operation, path, init);
+    if (!isConnection(updated)) throw invalidResponseError(operation, 200);
+    this.connections.upsert(updated);
+    return updated;
   }
 
   #resolve(): Settings | CodatApiError {
@@ -260,7 +421,7 @@ export class CodatClient {
     operation: CodatOperation,
     path: string,
     init: {
-      method?: 'get' | 'patch' | 'delete';
+      method?: 'get' | 'post' | 'put' | 'patch' | 'delete';
       json?: unknown;
       searchParams?: Record<string, number | string>;
       signal?: AbortSignal;
@@ -268,8 +429,11 @@ export class CodatClient {
   ): Promise<T> {
     let response: Response;
     try {
+      const method = init.method ?? 'get';
       response = await this.#client()(path, {
-        method: init.method ?? 'get',
+        method,
+        // Codat accepts an Idempotency-Key on changes; one per call, so a replay of this call is recognised.
+        headers: method === 'post' || method === 'patch' || method === 'put' ? { 'Idempotency-Key': newKey() } : {},
         json: init.json,
         searchParams: init.searchParams,
         signal: init.signal,
@@ -348,6 +512,15 @@ async function toCodatError(error: unknown, operation: CodatOperation): Promise<
     message: 'Could not reach the connections service. Check your internet connection and try again.',
     cause: error,
   });
+}
+
+/** A random UUID v4 (works outside secure contexts, unlike `crypto.randomUUID`). */
+function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

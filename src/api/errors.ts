@@ -12,6 +12,12 @@ export type CodatOperation =
   | 'unlinkConnection'
   | 'deleteConnection'
   | 'listPullOperations'
+  | 'getDataStatus'
+  | 'refreshAllData'
+  | 'refreshDataType'
+  | 'pauseSyncs'
+  | 'resumeSyncs'
+  | 'listBankingAccounts'
   | 'getBranding';
 
 /**

@@ -2,6 +2,7 @@
  * The API shapes the kit uses, named after the Codat Platform OpenAPI document.
  * Everything here is derived from the generated types so a spec update shows up as a type error.
  */
+import type { components as BankingComponents } from './codat-banking.generated.js';
 import type { components } from './codat-platform.generated.js';
 
 type Schemas = components['schemas'];
@@ -41,4 +42,43 @@ export interface PullOperationsPage {
   results: PullOperation[];
   /** Whether another page exists. */
   hasMore: boolean;
+}
+
+/** A Codat data type key, such as `invoices` or `banking-accounts`. */
+export type DataType = Schemas['DataStatus']['dataType'];
+
+/** The status of a pull operation, such as `Queued`, `Fetching` or `Complete`. */
+export type PullOperationStatus = PullOperation['status'];
+
+/** The latest state of one data type of a company (`GET /companies/{companyId}/dataStatus`). */
+export type DataStatus = Schemas['DataStatus'];
+
+/** The latest state of each data type of a company, keyed by data type. */
+export type DataStatuses = Partial<Record<string, DataStatus>>;
+
+/** A bank account behind a Banking connection (Banking API `Account`). */
+export type BankingAccount = BankingComponents['schemas']['Account'];
+
+/** One page of a Banking connection's accounts. */
+export type BankingAccountsPage = BankingComponents['schemas']['Accounts'];
+
+/**
+ * Statuses of a pull operation that is still under way: queued or running. Every other status is final
+ * (`Complete`, an error, `Cancelled`, `NotSupported`).
+ */
+export const IN_PROGRESS_PULL_STATUSES: readonly PullOperationStatus[] = [
+  'Initial',
+  'Queued',
+  'Fetching',
+  'MapQueued',
+  'Mapping',
+  'ProcessingQueued',
+  'Processing',
+  'ValidationQueued',
+  'Validating',
+];
+
+/** Whether a pull operation status means it is still queued or running. */
+export function isInProgress(status: string | undefined): boolean {
+  return IN_PROGRESS_PULL_STATUSES.includes(status as PullOperationStatus);
 }

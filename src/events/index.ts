@@ -4,6 +4,10 @@ import { CodatDeleteRequestEvent } from './delete-request.js';
 import { CodatDisconnectEvent } from './disconnect.js';
 import { CodatDisconnectRequestEvent } from './disconnect-request.js';
 import { CodatErrorEvent } from './error.js';
+import { CodatReconnectEvent } from './reconnect.js';
+import { CodatReconnectRequestEvent } from './reconnect-request.js';
+import { CodatRefreshEvent } from './refresh.js';
+import { CodatRefreshRequestEvent } from './refresh-request.js';
 
 export { CodatConnectionSelectEvent, type ConnectionSelectDetail } from './connection-select.js';
 export { CodatDeleteEvent, type DeleteDetail } from './delete.js';
@@ -11,6 +15,10 @@ export { CodatDeleteRequestEvent, type DeleteRequestDetail } from './delete-requ
 export { CodatDisconnectEvent, type DisconnectDetail } from './disconnect.js';
 export { CodatDisconnectRequestEvent, type DisconnectRequestDetail } from './disconnect-request.js';
 export { CodatErrorEvent, type ErrorDetail } from './error.js';
+export { CodatReconnectEvent, type ReconnectDetail } from './reconnect.js';
+export { CodatReconnectRequestEvent, type ReconnectRequestDetail } from './reconnect-request.js';
+export { CodatRefreshEvent, type RefreshDetail } from './refresh.js';
+export { CodatRefreshRequestEvent, type RefreshRequestDetail } from './refresh-request.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -20,5 +28,9 @@ declare global {
     'codat-delete-request': CodatDeleteRequestEvent;
     'codat-delete': CodatDeleteEvent;
     'codat-error': CodatErrorEvent;
+    'codat-refresh-request': CodatRefreshRequestEvent;
+    'codat-refresh': CodatRefreshEvent;
+    'codat-reconnect-request': CodatReconnectRequestEvent;
+    'codat-reconnect': CodatReconnectEvent;
   }
 }
