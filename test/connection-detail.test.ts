@@ -391,7 +391,7 @@ describe('codat-connection-detail sync history', () => {
     const failed = expected.find((op) => op.isErrored)!;
     const failedEntry = entries(detail).find((entry) => entry.includes('Failed'))!;
     expect(failedEntry).to.contain(failed.errorMessage!);
-    expect(failedEntry.startsWith('Commerce orders')).to.equal(true);
+    expect(failedEntry.startsWith('Orders')).to.equal(true);
     expect(entries(detail).filter((entry) => entry.includes('Completed')).length).to.be.greaterThan(0);
     // Requests of earlier tests can be reported late (Firefox): count this test's token only.
     const history = api.requests.filter(

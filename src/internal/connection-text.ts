@@ -70,3 +70,24 @@ export const SOURCE_TYPE_ORDER: readonly string[] = [
   'Other',
   'Unknown',
 ];
+
+/**
+ * A data type key (`bankAccounts`, `commerce-orders`, `banking-accountBalances`) in words: the family prefix
+ * dropped, camel case split. Unknown keys are shown the same way, never dropped.
+ */
+export function dataTypeLabel(dataType: string): string {
+  const words = dataType
+    .replace(/^(banking|commerce)-/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The source type whose connections offer a data type: `banking-*` Banking, `commerce-*` Commerce, else Accounting. */
+export function dataTypeSource(dataType: string): string {
+  if (dataType.startsWith('banking-')) return 'Banking';
+  if (dataType.startsWith('commerce-')) return 'Commerce';
+  return 'Accounting';
+}

@@ -41,6 +41,11 @@ export const sharedStyles = css`
     color: var(--codat-color-text, #1b1f24);
     cursor: pointer;
   }
+  .button--small {
+    min-height: 2rem;
+    padding: 0.25rem 0.75rem;
+    font-size: 0.875em;
+  }
   .button:hover {
     background: var(--codat-color-surface-hover, #f1f3f5);
   }

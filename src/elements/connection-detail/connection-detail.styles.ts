@@ -39,6 +39,33 @@ export const connectionDetailStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--codat-space, 1rem) / 2);
   }
+  .refresh {
+    display: grid;
+    gap: calc(var(--codat-space, 1rem) / 2);
+    justify-items: start;
+  }
+  .sync-progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--codat-space, 1rem) / 2);
+  }
+  .sync-progress progress {
+    inline-size: 8rem;
+    accent-color: var(--codat-color-accent, #1a5fb4);
+  }
+  .refresh-types summary {
+    cursor: pointer;
+    min-block-size: 1.5rem;
+  }
+  .refresh-type-list {
+    list-style: none;
+    margin: calc(var(--codat-space, 1rem) / 2) 0 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--codat-space, 1rem) / 2);
+  }
   .history {
     display: grid;
     gap: calc(var(--codat-space, 1rem) / 2);

@@ -5,7 +5,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CodatClient } from '../../api/client.js';
 import { CodatApiError, isConfigurationError } from '../../api/errors.js';
-import type { Connection } from '../../api/types.js';
+import type { Connection, DataType } from '../../api/types.js';
 import { clientContext } from '../../context/client-context.js';
 import { CodatDeleteRequestEvent } from '../../events/delete-request.js';
 import { CodatDisconnectRequestEvent } from '../../events/disconnect-request.js';
@@ -17,18 +17,25 @@ import { platformLogo } from '../../internal/platform-logo.js';
 import { renderError } from '../../internal/render-error.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import { connectionDetailStyles } from './connection-detail.styles.js';
+import { SyncController } from '../../sync/sync-controller.js';
+import type { SyncChange } from '../../sync/sync-monitor.js';
+import { syncAnnouncement } from '../../sync/sync-text.js';
+import { refreshableDataTypes, RefreshController, renderRefresh } from './refresh-controls.js';
 import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
 
 /**
  * One connection in full: platform, source type, status and what it means, when it was first
  * authorized and when data was last read, with Disconnect for a linked connection and Delete for any.
- * A connection already listed is shown without another request.
+ * A linked connection can be refreshed (every data type, or one); while its reads run the detail shows their
+ * progress and announces when they start and finish. A connection already listed is shown without another request.
  *
  * @tag codat-connection-detail
  * @summary One connection's details and actions.
  *
  * @fires {CodatDisconnectRequestEvent} codat-disconnect-request - The person pressed Disconnect. Cancelable: cancel it to handle the disconnect yourself. `detail: {connectionId}`.
  * @fires {CodatDeleteRequestEvent} codat-delete-request - The person pressed Delete. Cancelable: cancel it to handle the delete yourself. `detail: {connectionId}`.
+ * @fires {CodatRefreshRequestEvent} codat-refresh-request - The person pressed Refresh data (or refreshed one data type). Cancelable: cancel it to refresh yourself. `detail: {connectionId, dataType?}`.
+ * @fires {CodatRefreshEvent} codat-refresh - The API accepted the refresh and queued the reads. `detail: {connectionId, dataType?}`.
  * @fires {CodatErrorEvent} codat-error - Loading failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
  *
  * @slot empty - Replaces the message shown when no connection is chosen.
@@ -40,6 +47,11 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  * @csspart status - The status label.
  * @csspart description - What the status means, in a sentence.
  * @csspart facts - The list of facts (source type, status, dates).
+ * @csspart refresh - The refresh controls and sync progress (linked connections only).
+ * @csspart sync-progress - Shown while the connection's reads are queued or running: a progress bar and what is being read.
+ * @csspart refresh-button - Refresh data: asks for every data type again.
+ * @csspart refresh-types - The disclosure with one refresh button per data type.
+ * @csspart refresh-type-button - Refreshes one data type.
  * @csspart actions - The row of action buttons.
  * @csspart disconnect-button - The Disconnect button (linked connections only).
  * @csspart delete-button - The Delete button (every connection).
@@ -89,6 +101,9 @@ export class CodatConnectionDetail extends LitElement {
   /** The last status change, read out by the polite live region. */
   @state() private announcement = '';
 
+  /** The last sync start or finish, read out by the polite live region. */
+  @state() private syncAnnouncement = '';
+
   /** How many sync history entries each "Show more" reads. */
   @property({ type: Number, attribute: 'history-page-size' })
   historyPageSize = 10;
@@ -97,6 +112,10 @@ export class CodatConnectionDetail extends LitElement {
   readonly #history = new SyncHistoryController(this, () =>
     this.historyPageSize >= 1 && this.historyPageSize <= 2000 ? Math.floor(this.historyPageSize) : 10,
   );
+  readonly #refresh = new RefreshController(this);
+  readonly #sync = new SyncController(this, () => this.client, {
+    onChange: (changes) => this.#onSyncChange(changes),
+  });
   #seenStatus: string | undefined;
 
   #load = new Task(this, {
@@ -150,7 +169,15 @@ export class CodatConnectionDetail extends LitElement {
 
   override render() {
     return html`<div class="base" part="base">${this.#renderState()}</div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" data-sync-announcer>${this.syncAnnouncement}</div>`;
+  }
+
+  #onSyncChange(changes: readonly SyncChange[]): void {
+    if (this.connectionId && changes.some((change) => change.connectionId === this.connectionId)) {
+      void this.#history.reload();
+    }
+    if (this.#sync.announces) this.syncAnnouncement = syncAnnouncement(changes, this.client?.connections);
   }
 
   #renderState() {
@@ -217,6 +244,7 @@ export class CodatConnectionDetail extends LitElement {
         <dt>${msg('Last synced', { id: 'detail.lastSync' })}</dt>
         <dd>${lastSync ?? msg('Not synced yet', { id: 'list.neverSynced' })}</dd>
       </dl>
+      ${connection.status === 'Linked' ? this.#renderRefresh(connection) : nothing}
       <div class="actions" part="actions">
         ${
           connection.status === 'Linked'
@@ -243,6 +271,29 @@ export class CodatConnectionDetail extends LitElement {
       </div>
       ${renderSyncHistory(this.#history, locale, level)}
     `;
+  }
+
+  #renderRefresh(connection: Connection) {
+    const monitor = this.#sync.monitor;
+    const fromHistory = this.#history.items.map((operation) => operation.dataType);
+    const fromStatus = Object.keys(monitor?.dataStatus ?? {});
+    return renderRefresh({
+      controller: this.#refresh,
+      client: this.client,
+      connection,
+      syncing: monitor?.operations(connection.id).length ?? 0,
+      dataTypes: refreshableDataTypes(connection, fromHistory, fromStatus),
+    });
+  }
+
+  /**
+   * Asks for fresh data from the shown connection's platform: fires the cancelable `codat-refresh-request` and,
+   * unless a listener cancelled it, sends `POST /companies/{companyId}/data/all` (or, with `dataType`, queues that
+   * one type for this connection). Resolves `true` when the API accepted it; `codat-refresh` then fires.
+   */
+  refresh(dataType?: DataType): Promise<boolean> {
+    if (!this.connectionId) return Promise.resolve(false);
+    return this.#refresh.refresh(this.client, this.connectionId, dataType);
   }
 
   /**

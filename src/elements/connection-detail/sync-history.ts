@@ -8,6 +8,7 @@ import type { CodatClient } from '../../api/client.js';
 import { CodatApiError } from '../../api/errors.js';
 import type { PullOperation } from '../../api/types.js';
 import { CodatErrorEvent } from '../../events/error.js';
+import { dataTypeLabel } from '../../internal/connection-text.js';
 import { formatDateTime } from '../../internal/locale.js';
 import { renderError } from '../../internal/render-error.js';
 
@@ -52,25 +53,45 @@ export class SyncHistoryController implements ReactiveController {
   }
 
   /** Reads the next page (the first one on the first call); ignored while a page is loading. */
-  async loadMore(): Promise<void> {
+  loadMore(): Promise<void> {
+    if (this.loading) return Promise.resolve();
+    return this.#read(this.#page + 1, this.#pageSize(), false);
+  }
+
+  /**
+   * Reads what is shown again from the first page (for example when a sync started or finished), replacing the
+   * entries only once the answer arrived, so nothing flickers and focus stays where it was.
+   */
+  reload(): Promise<void> {
+    if (!this.#client || !this.#connectionId) return Promise.resolve();
+    this.#abort?.abort();
+    this.loading = false;
+    const size = Math.min(Math.max(this.#page, 1) * this.#pageSize(), 2000);
+    return this.#read(1, size, true);
+  }
+
+  async #read(page: number, pageSize: number, replace: boolean): Promise<void> {
     const client = this.#client;
     const connectionId = this.#connectionId;
-    if (!client || !connectionId || this.loading) return;
+    if (!client || !connectionId) return;
     const abort = new AbortController();
     this.#abort = abort;
     this.loading = true;
     this.error = undefined;
     this.#host.requestUpdate();
     try {
-      const page = await client.listPullOperations(connectionId, {
-        page: this.#page + 1,
-        pageSize: this.#pageSize(),
-        signal: abort.signal,
-      });
+      const result = await client.listPullOperations(connectionId, { page, pageSize, signal: abort.signal });
       if (abort.signal.aborted) return;
-      this.#page += 1;
-      this.items = [...this.items, ...page.results];
-      this.hasMore = page.hasMore;
+      if (replace) {
+        this.#page = Math.max(1, Math.ceil(pageSize / this.#pageSize()));
+        this.items = result.results;
+      } else {
+        this.#page = page;
+        this.items = [...this.items, ...result.results];
+      }
+      this.hasMore = result.hasMore;
+      // Reads under way that the sync monitor has not heard of (started elsewhere) are followed too.
+      client.syncs.observe(result.results);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.error = error;
@@ -82,16 +103,6 @@ export class SyncHistoryController implements ReactiveController {
       }
     }
   }
-}
-
-/** A data type key (`bankAccounts`, `commerce-orders`) in words. */
-function dataTypeLabel(dataType: string): string {
-  const words = dataType
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The outcome of a pull operation in words, never by colour alone. */
