@@ -11,6 +11,7 @@ import {
   invalidResponseError,
   type CodatOperation,
 } from './errors.js';
+import { DEFAULT_LINK_HOSTS } from '../internal/safe-url.js';
 import { readTokenClaims } from './token.js';
 import { SyncMonitor, type SyncPollingOptions } from '../sync/sync-monitor.js';
 import {
@@ -69,6 +70,12 @@ export interface CodatClientOptions {
    * and a host implements it on its backend. Default `companies/{companyId}/connections/{connectionId}/syncPause`.
    */
   syncPausePath?: string;
+  /**
+   * Hosts a connection's `linkUrl` may send people to (exact names, or `*.example.com`), over `https:`.
+   * The page's own origin and the API's origin are always allowed. Default: Codat's Link hosts
+   * (`link.codat.io`, `link-api.codat.io`).
+   */
+  allowedLinkHosts?: readonly string[];
   /** How often `syncs` polls while reads are under way: from 1 s, doubling to at most 30 s by default. */
   syncPolling?: SyncPollingOptions;
 }
@@ -116,6 +123,11 @@ export class CodatClient {
   get companyId(): string | undefined {
     const settings = this.#resolve();
     return settings instanceof CodatApiError ? undefined : settings.companyId;
+  }
+
+  /** The hosts a connection's `linkUrl` may point to (see `allowedLinkHosts`). */
+  get allowedLinkHosts(): readonly string[] {
+    return this.#options.allowedLinkHosts ?? DEFAULT_LINK_HOSTS;
   }
 
   /** Why no request can be sent with this configuration, or `null` when it is usable. */

@@ -18,6 +18,7 @@ export type CodatOperation =
   | 'pauseSyncs'
   | 'resumeSyncs'
   | 'listBankingAccounts'
+  | 'reconnect'
   | 'getBranding';
 
 /**

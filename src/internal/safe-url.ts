@@ -1,16 +1,55 @@
 /**
  * Lit does not sanitize URL bindings, so every URL that comes from the API is checked before it is bound.
- * Images may come from `https:` anywhere or from the page's own origin (a host proxy or the sandbox).
  */
-export function safeImageUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value) return undefined;
-  let url: URL;
+
+/** Codat's hosts for the Link authorization journey, allowed as navigation targets by default. */
+export const DEFAULT_LINK_HOSTS: readonly string[] = ['link.codat.io', 'link-api.codat.io'];
+
+function parse(value: unknown): URL | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
   try {
-    url = new URL(value, location.href);
+    return new URL(value, location.href);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Images may come from `https:` anywhere or from the page's own origin (a host proxy or the sandbox).
+ */
+export function safeImageUrl(value: unknown): string | undefined {
+  const url = parse(value);
+  if (!url) return undefined;
   if (url.protocol === 'https:') return url.href;
   if (url.protocol === 'http:' && url.origin === location.origin) return url.href;
   return undefined;
+}
+
+/** Why a navigation URL was refused, for the message people see. */
+export type UnsafeLinkReason = 'missing' | 'invalid' | 'scheme' | 'credentials' | 'host';
+
+/**
+ * Checks a URL the kit would send people to (a connection's `linkUrl`): `https:` on one of `allowedHosts`
+ * (exact host names, or `*.example.com` for any subdomain), or the page's own origin, or the API's origin
+ * (`apiOrigin`, where a host's proxy or the sandbox serves its own Link page). URLs with user names or
+ * passwords are refused. Returns the URL to bind, or why not.
+ */
+export function checkLinkUrl(
+  value: unknown,
+  allowedHosts: readonly string[],
+  apiOrigin?: string,
+): { url: string } | { reason: UnsafeLinkReason; host?: string } {
+  if (typeof value !== 'string' || !value.trim()) return { reason: 'missing' };
+  const url = parse(value);
+  if (!url) return { reason: 'invalid' };
+  if (url.username || url.password) return { reason: 'credentials', host: url.host };
+  if (url.origin === location.origin || (apiOrigin && url.origin === apiOrigin)) return { url: url.href };
+  if (url.protocol !== 'https:') return { reason: 'scheme', host: url.host };
+  const host = url.hostname.toLowerCase();
+  const allowed = allowedHosts.some((pattern) => {
+    const p = pattern.trim().toLowerCase();
+    if (p.startsWith('*.')) return host.endsWith(p.slice(1)) && host.length > p.length - 1;
+    return host === p;
+  });
+  return allowed ? { url: url.href } : { reason: 'host', host: url.host };
 }

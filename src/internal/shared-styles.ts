@@ -41,6 +41,20 @@ export const sharedStyles = css`
     color: var(--codat-color-text, #1b1f24);
     cursor: pointer;
   }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    text-decoration: none;
+  }
+  .button--primary {
+    background: var(--codat-color-accent, #1a5fb4);
+    border-color: var(--codat-color-accent, #1a5fb4);
+    color: var(--codat-color-on-accent, #ffffff);
+  }
+  .button--primary:hover {
+    background: var(--codat-color-accent-hover, #154c90);
+  }
   .button--small {
     min-height: 2rem;
     padding: 0.25rem 0.75rem;

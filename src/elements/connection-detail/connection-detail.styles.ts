@@ -39,6 +39,54 @@ export const connectionDetailStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--codat-space, 1rem) / 2);
   }
+  .message--attention {
+    border: 1px solid var(--codat-color-warning, #8a5a00);
+  }
+  .attention-title {
+    margin: 0;
+    font-weight: 700;
+  }
+  .attention-list {
+    margin: calc(var(--codat-space, 1rem) / 2) 0 0;
+    padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
+  }
+  .attention-date {
+    display: block;
+    color: var(--codat-color-text-muted, #4f5661);
+    font-size: 0.875em;
+  }
+  .invite {
+    display: grid;
+    gap: calc(var(--codat-space, 1rem) / 2);
+    padding: var(--codat-space, 1rem);
+    border: 1px solid var(--codat-color-border, #c9cdd3);
+    border-radius: var(--codat-radius, 0.5rem);
+  }
+  .invite-heading {
+    font-weight: 700;
+  }
+  .invite-text,
+  .invite-status {
+    margin: 0;
+  }
+  .invite-field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .invite-url {
+    font: inherit;
+    min-block-size: 2.5rem;
+    padding: 0.25rem 0.5rem;
+    inline-size: 100%;
+    border: 1px solid var(--codat-color-border, #8a8f98);
+    border-radius: calc(var(--codat-radius, 0.5rem) / 2);
+  }
+  .invite-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--codat-space, 1rem) / 2);
+  }
   .refresh {
     display: grid;
     gap: calc(var(--codat-space, 1rem) / 2);

@@ -10,6 +10,9 @@ import { clientContext } from '../../context/client-context.js';
 import { CodatDeleteRequestEvent } from '../../events/delete-request.js';
 import { CodatDisconnectRequestEvent } from '../../events/disconnect-request.js';
 import { CodatErrorEvent } from '../../events/error.js';
+import { CodatReconnectRequestEvent } from '../../events/reconnect-request.js';
+import { activeErrors, canReauthorize, reauthorizeLabel } from '../../internal/authorization.js';
+import { renderInvite } from './invite.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
 import { sourceTypeLabel, statusDescription, statusLabel } from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
@@ -34,6 +37,7 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  *
  * @fires {CodatDisconnectRequestEvent} codat-disconnect-request - The person pressed Disconnect. Cancelable: cancel it to handle the disconnect yourself. `detail: {connectionId}`.
  * @fires {CodatDeleteRequestEvent} codat-delete-request - The person pressed Delete. Cancelable: cancel it to handle the delete yourself. `detail: {connectionId}`.
+ * @fires {CodatReconnectRequestEvent} codat-reconnect-request - The person pressed Reconnect (or Finish connecting). Cancelable: cancel it to run your own Link flow. `detail: {connectionId}`.
  * @fires {CodatRefreshRequestEvent} codat-refresh-request - The person pressed Refresh data (or refreshed one data type). Cancelable: cancel it to refresh yourself. `detail: {connectionId, dataType?}`.
  * @fires {CodatRefreshEvent} codat-refresh - The API accepted the refresh and queued the reads. `detail: {connectionId, dataType?}`.
  * @fires {CodatErrorEvent} codat-error - Loading failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
@@ -55,6 +59,12 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  * @csspart actions - The row of action buttons.
  * @csspart disconnect-button - The Disconnect button (linked connections only).
  * @csspart delete-button - The Delete button (every connection).
+ * @csspart reconnect-button - Reconnect (Unlinked, Deauthorized, or Linked with an authorization error) or Finish connecting (Pending).
+ * @csspart attention - The platform's active errors, with their dates.
+ * @csspart invite - "Can't sign in? Ask someone who can": the hosted link to copy and an email to send.
+ * @csspart invite-copy-button - Copies the hosted link.
+ * @csspart invite-email-link - Opens an email with the link.
+ * @csspart invite-url - The hosted link, shown so it can be copied by hand.
  * @csspart empty - The message shown when no connection is chosen.
  * @csspart loading - The loading message.
  * @csspart history - The sync history section.
@@ -103,6 +113,13 @@ export class CodatConnectionDetail extends LitElement {
 
   /** The last sync start or finish, read out by the polite live region. */
   @state() private syncAnnouncement = '';
+
+  /**
+   * Where "Can't sign in? Ask someone who can" sends the person asked: Codat's hosted Link page for the company,
+   * `{base}/companies/{companyId}`. Default `https://link.codat.io`; set it to your own white-labelled Link.
+   */
+  @property({ attribute: 'invite-link-base' })
+  inviteLinkBase = 'https://link.codat.io';
 
   /** How many sync history entries each "Show more" reads. */
   @property({ type: Number, attribute: 'history-page-size' })
@@ -244,8 +261,22 @@ export class CodatConnectionDetail extends LitElement {
         <dt>${msg('Last synced', { id: 'detail.lastSync' })}</dt>
         <dd>${lastSync ?? msg('Not synced yet', { id: 'list.neverSynced' })}</dd>
       </dl>
+      ${this.#renderAttention(connection, locale)}
       ${connection.status === 'Linked' ? this.#renderRefresh(connection) : nothing}
       <div class="actions" part="actions">
+        ${
+          canReauthorize(connection)
+            ? html`<button
+                type="button"
+                class="button button--primary"
+                part="reconnect-button"
+                aria-haspopup="dialog"
+                @click=${() => this.requestReconnect()}
+              >
+                ${reauthorizeLabel(connection)}
+              </button>`
+            : nothing
+        }
         ${
           connection.status === 'Linked'
             ? html`<button
@@ -269,8 +300,37 @@ export class CodatConnectionDetail extends LitElement {
           ${msg(str`Delete ${connection.platformName} connection`, { id: 'detail.delete' })}
         </button>
       </div>
+      ${
+        canReauthorize(connection) && this.client?.companyId
+          ? renderInvite({
+              host: this,
+              connection,
+              companyId: this.client.companyId,
+              linkBase: this.inviteLinkBase,
+              headingLevel: Math.min(level + 1, 6),
+            })
+          : nothing
+      }
       ${renderSyncHistory(this.#history, locale, level)}
     `;
+  }
+
+  /** Active platform errors: the message and since when, most recent first. */
+  #renderAttention(connection: Connection, locale: string) {
+    const errors = activeErrors(connection);
+    if (!errors.length) return nothing;
+    return html`<div class="message message--attention" part="attention">
+      <p class="attention-title">${msg(str`${connection.platformName} needs attention`, { id: 'attention.title' })}</p>
+      <ul class="attention-list">
+        ${errors.map((error) => {
+          const since = formatDateTime(error.erroredOnUtc, locale);
+          return html`<li>
+            ${error.errorMessage || error.statusText || msg('The platform reported an error.', { id: 'attention.unknown' })}
+            ${since ? html`<span class="attention-date">${msg(str`Since ${since}`, { id: 'attention.since' })}</span>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </div>`;
   }
 
   #renderRefresh(connection: Connection) {
@@ -304,6 +364,16 @@ export class CodatConnectionDetail extends LitElement {
   requestDisconnect(): boolean {
     if (!this.connectionId) return false;
     return this.dispatchEvent(new CodatDisconnectRequestEvent({ connectionId: this.connectionId }));
+  }
+
+  /**
+   * Asks to authorize the shown connection again: fires the cancelable `codat-reconnect-request`. Inside a
+   * provider, an uncancelled request opens the `<codat-disconnect-confirm>` for a reconnect, which links to the
+   * connection's sign-in page. Returns whether the request was not cancelled.
+   */
+  requestReconnect(): boolean {
+    if (!this.connectionId) return false;
+    return this.dispatchEvent(new CodatReconnectRequestEvent({ connectionId: this.connectionId }));
   }
 
   /**

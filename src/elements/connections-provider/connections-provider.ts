@@ -3,17 +3,20 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CodatClient } from '../../api/client.js';
 import { clientContext } from '../../context/client-context.js';
+import { DEFAULT_LINK_HOSTS } from '../../internal/safe-url.js';
 import type { ConfirmAction } from '../disconnect-confirm/disconnect-confirm.js';
 import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
 import { CodatDeleteRequestEvent } from '../../events/delete-request.js';
 import { CodatDisconnectRequestEvent } from '../../events/disconnect-request.js';
+import { CodatReconnectRequestEvent } from '../../events/reconnect-request.js';
 
 /**
  * Creates one client from its attributes and shares it, by context, with every kit element inside it.
  * Inside one provider the elements cooperate with no host JavaScript: choosing in a
  * `<codat-connection-list>` shows that connection in every `<codat-connection-detail>`, and a detail's
- * Disconnect opens the `<codat-disconnect-confirm>`. A host that cancels `codat-connection-select` or
- * `codat-disconnect-request` takes over that step.
+ * Disconnect, Delete and Reconnect open the `<codat-disconnect-confirm>`. A host that cancels
+ * `codat-connection-select`, `codat-disconnect-request`, `codat-delete-request` or `codat-reconnect-request` takes
+ * over that step.
  *
  * The `access-token` attribute is read once and removed from the DOM, so the token does not stay in
  * the page's markup; prefer setting the `accessToken` property from JavaScript.
@@ -53,6 +56,14 @@ export class CodatConnectionsProvider extends LitElement {
   @property({ attribute: false })
   credentials?: RequestCredentials;
 
+  /**
+   * Extra hosts a connection's sign-in link (`linkUrl`) may point to, space- or comma-separated (`*.example.com`
+   * for subdomains), besides Codat's Link hosts, the page's origin and the API's origin. For example your own
+   * white-labelled Link domain.
+   */
+  @property({ attribute: 'link-hosts' })
+  linkHosts?: string;
+
   /** The connection chosen in a list and shown in the details. */
   @property({ attribute: 'selected-connection-id' })
   selectedConnectionId?: string;
@@ -67,6 +78,7 @@ export class CodatConnectionsProvider extends LitElement {
     this.addEventListener(CodatConnectionSelectEvent.eventName, this.#onSelect);
     this.addEventListener(CodatDisconnectRequestEvent.eventName, this.#onDisconnectRequest);
     this.addEventListener(CodatDeleteRequestEvent.eventName, this.#onDeleteRequest);
+    this.addEventListener(CodatReconnectRequestEvent.eventName, this.#onReconnectRequest);
   }
 
   override disconnectedCallback(): void {
@@ -74,6 +86,7 @@ export class CodatConnectionsProvider extends LitElement {
     this.removeEventListener(CodatConnectionSelectEvent.eventName, this.#onSelect);
     this.removeEventListener(CodatDisconnectRequestEvent.eventName, this.#onDisconnectRequest);
     this.removeEventListener(CodatDeleteRequestEvent.eventName, this.#onDeleteRequest);
+    this.removeEventListener(CodatReconnectRequestEvent.eventName, this.#onReconnectRequest);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -89,7 +102,7 @@ export class CodatConnectionsProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configuration = ['baseUrl', 'companyId', 'accessToken', 'headers', 'credentials'] as const;
+    const configuration = ['baseUrl', 'companyId', 'accessToken', 'headers', 'credentials', 'linkHosts'] as const;
     if (!this.client || configuration.some((key) => changed.has(key))) {
       this.client = new CodatClient({
         baseUrl: this.baseUrl,
@@ -97,6 +110,7 @@ export class CodatConnectionsProvider extends LitElement {
         accessToken: this.accessToken,
         headers: this.headers,
         credentials: this.credentials,
+        allowedLinkHosts: [...DEFAULT_LINK_HOSTS, ...(this.linkHosts?.split(/[\s,]+/).filter(Boolean) ?? [])],
       });
       if (this.hasUpdated) this.selectedConnectionId = undefined;
     }
@@ -132,8 +146,13 @@ export class CodatConnectionsProvider extends LitElement {
 
   #onDeleteRequest = (event: CodatDeleteRequestEvent): void => this.#confirm(event, 'delete');
 
+  #onReconnectRequest = (event: CodatReconnectRequestEvent): void => this.#confirm(event, 'reconnect');
+
   /** Opens the confirm inside this provider for the action, unless a listener cancelled the request. */
-  #confirm(event: CodatDisconnectRequestEvent | CodatDeleteRequestEvent, action: ConfirmAction): void {
+  #confirm(
+    event: CodatDisconnectRequestEvent | CodatDeleteRequestEvent | CodatReconnectRequestEvent,
+    action: ConfirmAction,
+  ): void {
     queueMicrotask(() => {
       if (event.defaultPrevented) return;
       this.querySelector('codat-disconnect-confirm')?.show(event.detail.connectionId, action);
