@@ -6,5 +6,6 @@ import './elements/connections-provider/define.js';
 import './elements/connection-list/define.js';
 import './elements/connection-detail/define.js';
 import './elements/disconnect-confirm/define.js';
+import './elements/sync-pause/define.js';
 
 export * from './index.js';

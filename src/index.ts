@@ -2,17 +2,36 @@
  * The kit's public API, free of side effects: importing it defines no elements.
  * Import `codat-connections-kit/define.js` (or load dist/codat-connections.js) to register the tags.
  */
-export { CodatClient, DEFAULT_BASE_URL, type CodatClientOptions, type RequestOptions } from './api/client.js';
+export {
+  CodatClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_SYNC_PAUSE_PATH,
+  type CodatClientOptions,
+  type RequestOptions,
+} from './api/client.js';
 export { CodatApiError, type CodatErrorKind, type CodatOperation } from './api/errors.js';
 export type {
+  BankingAccount,
   Branding,
   Connection,
   ConnectionStatus,
+  DataStatus,
+  DataStatuses,
+  DataType,
   ErrorMessage,
   PullOperation,
+  PullOperationStatus,
   PullOperationsPage,
   SourceType,
 } from './api/types.js';
+export { IN_PROGRESS_PULL_STATUSES, isInProgress } from './api/types.js';
+export { SyncMonitor, type SyncChange, type SyncPollingOptions } from './sync/sync-monitor.js';
+export {
+  registerIntegrationControl,
+  clearIntegrationControls,
+  integrationControlsFor,
+} from './integrations/integration-controls.js';
+export { DEFAULT_LINK_HOSTS } from './internal/safe-url.js';
 export { ConnectionStore } from './store/connection-store.js';
 export { clientContext } from './context/client-context.js';
 export * from './events/index.js';
@@ -20,3 +39,4 @@ export { CodatConnectionsProvider } from './elements/connections-provider/connec
 export { CodatConnectionList } from './elements/connection-list/connection-list.js';
 export { CodatConnectionDetail } from './elements/connection-detail/connection-detail.js';
 export { CodatDisconnectConfirm, type ConfirmAction } from './elements/disconnect-confirm/disconnect-confirm.js';
+export { CodatSyncPause } from './elements/sync-pause/sync-pause.js';

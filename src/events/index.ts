@@ -8,6 +8,8 @@ import { CodatReconnectEvent } from './reconnect.js';
 import { CodatReconnectRequestEvent } from './reconnect-request.js';
 import { CodatRefreshEvent } from './refresh.js';
 import { CodatRefreshRequestEvent } from './refresh-request.js';
+import { CodatSyncPauseEvent } from './sync-pause.js';
+import { CodatSyncResumeEvent } from './sync-resume.js';
 
 export { CodatConnectionSelectEvent, type ConnectionSelectDetail } from './connection-select.js';
 export { CodatDeleteEvent, type DeleteDetail } from './delete.js';
@@ -19,6 +21,8 @@ export { CodatReconnectEvent, type ReconnectDetail } from './reconnect.js';
 export { CodatReconnectRequestEvent, type ReconnectRequestDetail } from './reconnect-request.js';
 export { CodatRefreshEvent, type RefreshDetail } from './refresh.js';
 export { CodatRefreshRequestEvent, type RefreshRequestDetail } from './refresh-request.js';
+export { CodatSyncPauseEvent, type SyncPauseDetail } from './sync-pause.js';
+export { CodatSyncResumeEvent, type SyncResumeDetail } from './sync-resume.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -32,5 +36,7 @@ declare global {
     'codat-refresh': CodatRefreshEvent;
     'codat-reconnect-request': CodatReconnectRequestEvent;
     'codat-reconnect': CodatReconnectEvent;
+    'codat-sync-pause': CodatSyncPauseEvent;
+    'codat-sync-resume': CodatSyncResumeEvent;
   }
 }

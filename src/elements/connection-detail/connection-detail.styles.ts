@@ -87,6 +87,16 @@ export const connectionDetailStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--codat-space, 1rem) / 2);
   }
+  .controls {
+    display: grid;
+    gap: calc(var(--codat-space, 1rem) / 2);
+  }
+  .controls[hidden] {
+    display: none;
+  }
+  .controls-heading {
+    font-weight: 700;
+  }
   .refresh {
     display: grid;
     gap: calc(var(--codat-space, 1rem) / 2);

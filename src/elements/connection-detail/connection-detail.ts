@@ -13,6 +13,8 @@ import { CodatErrorEvent } from '../../events/error.js';
 import { CodatReconnectRequestEvent } from '../../events/reconnect-request.js';
 import { activeErrors, canReauthorize, reauthorizeLabel } from '../../internal/authorization.js';
 import { renderInvite } from './invite.js';
+import { integrationControlsFor, onIntegrationControlsChange } from '../../integrations/integration-controls.js';
+import { syncPauseOf, SYNC_PAUSE_KEYS, type SyncPause } from '../../internal/sync-pause.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
 import { sourceTypeLabel, statusDescription, statusLabel } from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
@@ -43,6 +45,7 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  * @fires {CodatErrorEvent} codat-error - Loading failed. `detail: {message, correlationId, errorCode, userRecoverable, operation}`.
  *
  * @slot empty - Replaces the message shown when no connection is chosen.
+ * @slot integration-{key} - Extra content for connections of one platform, e.g. `slot="integration-gbol"` for Xero; shown in the platform's settings group.
  *
  * @csspart base - The wrapper around every state.
  * @csspart header - Logo and platform name.
@@ -51,11 +54,14 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  * @csspart status - The status label.
  * @csspart description - What the status means, in a sentence.
  * @csspart facts - The list of facts (source type, status, dates).
- * @csspart refresh - The refresh controls and sync progress (linked connections only).
+ * @csspart refresh - The refresh controls and sync progress (linked connections only), or why refreshing is paused.
  * @csspart sync-progress - Shown while the connection's reads are queued or running: a progress bar and what is being read.
  * @csspart refresh-button - Refresh data: asks for every data type again.
  * @csspart refresh-types - The disclosure with one refresh button per data type.
  * @csspart refresh-type-button - Refreshes one data type.
+ * @csspart controls - The platform's settings group: integration controls (`registerIntegrationControl`) and the `integration-{key}` slot.
+ * @csspart control-base - The `base` part of each integration control (for example `<codat-sync-pause>`).
+ * @csspart paused - The Syncs fact, shown while syncs are paused.
  * @csspart actions - The row of action buttons.
  * @csspart disconnect-button - The Disconnect button (linked connections only).
  * @csspart delete-button - The Delete button (every connection).
@@ -130,6 +136,8 @@ export class CodatConnectionDetail extends LitElement {
     this.historyPageSize >= 1 && this.historyPageSize <= 2000 ? Math.floor(this.historyPageSize) : 10,
   );
   readonly #refresh = new RefreshController(this);
+  readonly #controlElements = new Map<string, HTMLElement>();
+  #stopFollowingControls: (() => void) | undefined;
   readonly #sync = new SyncController(this, () => this.client, {
     onChange: (changes) => this.#onSyncChange(changes),
   });
@@ -150,9 +158,15 @@ export class CodatConnectionDetail extends LitElement {
     },
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopFollowingControls = onIntegrationControlsChange(() => this.requestUpdate());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#load.abort();
+    this.#stopFollowingControls?.();
   }
 
   /**
@@ -240,6 +254,7 @@ export class CodatConnectionDetail extends LitElement {
     const created = formatDateTime(connection.created, locale);
     const lastSync = formatDateTime(connection.lastSync, locale);
     const level = this.headingLevel >= 1 && this.headingLevel <= 6 ? this.headingLevel : 2;
+    const pause = syncPauseOf(connection);
     return html`
       <div class="header" part="header">
         ${platformLogo(this.client, connection)}
@@ -260,9 +275,29 @@ export class CodatConnectionDetail extends LitElement {
         <dd>${created ?? msg('Unknown', { id: 'detail.unknownDate' })}</dd>
         <dt>${msg('Last synced', { id: 'detail.lastSync' })}</dt>
         <dd>${lastSync ?? msg('Not synced yet', { id: 'list.neverSynced' })}</dd>
+        ${
+          pause
+            ? html`<dt>${msg('Syncs', { id: 'detail.syncs' })}</dt>
+                <dd part="paused">${pauseText(pause, locale)}</dd>`
+            : nothing
+        }
+        ${connectionInfoFacts(connection).map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`,
+        )}
       </dl>
       ${this.#renderAttention(connection, locale)}
-      ${connection.status === 'Linked' ? this.#renderRefresh(connection) : nothing}
+      ${
+        connection.status === 'Linked'
+          ? pause
+            ? html`<p class="message" part="refresh">
+                ${msg('Syncs are paused, so no data can be refreshed. Resume them to refresh.', { id: 'refresh.paused' })}
+              </p>`
+            : this.#renderRefresh(connection)
+          : nothing
+      }
+      ${this.#renderControls(connection, Math.min(level + 1, 6))}
       <div class="actions" part="actions">
         ${
           canReauthorize(connection)
@@ -313,6 +348,39 @@ export class CodatConnectionDetail extends LitElement {
       }
       ${renderSyncHistory(this.#history, locale, level)}
     `;
+  }
+
+  /**
+   * The integration controls registered for the connection's platform (`registerIntegrationControl`), and the
+   * `integration-{key}` slot, in one group. Each control element is created once and given the connection and client.
+   */
+  #renderControls(connection: Connection, headingLevel: number) {
+    const key = connection.integrationKey ?? '';
+    const tags = integrationControlsFor(key);
+    const slotName = `integration-${key}`;
+    const slotted = !!key && !!this.querySelector(`:scope > [slot="${CSS.escape(slotName)}"]`);
+    const elements = tags.map((tag) => {
+      let element = this.#controlElements.get(tag);
+      if (!element) {
+        element = document.createElement(tag);
+        element.setAttribute('exportparts', 'base: control-base');
+        this.#controlElements.set(tag, element);
+      }
+      Object.assign(element, { client: this.client, connection, connectionId: connection.id });
+      return element;
+    });
+    return html`<div
+      class="controls"
+      part="controls"
+      role="group"
+      aria-labelledby="controls-heading"
+      ?hidden=${!elements.length && !slotted}
+    >
+      <div class="controls-heading" id="controls-heading" role="heading" aria-level=${headingLevel}>
+        ${msg(str`${connection.platformName} settings`, { id: 'controls.heading' })}
+      </div>
+      ${elements} ${key ? html`<slot name=${slotName} @slotchange=${() => this.requestUpdate()}></slot>` : nothing}
+    </div>`;
   }
 
   /** Active platform errors: the message and since when, most recent first. */
@@ -385,4 +453,49 @@ export class CodatConnectionDetail extends LitElement {
     if (!this.connectionId) return false;
     return this.dispatchEvent(new CodatDeleteRequestEvent({ connectionId: this.connectionId }));
   }
+}
+
+/** The pause in words. */
+function pauseText(pause: SyncPause, locale: string): string {
+  const until = pause.until ? formatDateTime(pause.until.toISOString(), locale) : undefined;
+  return until
+    ? msg(str`Paused until ${until}`, { id: 'detail.pausedUntil' })
+    : msg('Paused until resumed', { id: 'detail.pausedIndefinitely' });
+}
+
+/** Longest value of a `connectionInfo` fact that is shown whole. */
+const MAX_FACT_LENGTH = 200;
+
+/**
+ * The connection's `connectionInfo` as facts: each text, number or yes/no value under a label made from its key
+ * (`companyName` reads "Company name"). Objects, lists and empty values are left out, and so are the keys of the
+ * pause convention (shown as the pause). Long values are cut short.
+ */
+function connectionInfoFacts(connection: Connection): [string, string][] {
+  const info = connection.connectionInfo;
+  if (!info || typeof info !== 'object' || Array.isArray(info)) return [];
+  const facts: [string, string][] = [];
+  for (const [key, value] of Object.entries(info).slice(0, 20)) {
+    if (SYNC_PAUSE_KEYS.includes(key)) continue;
+    let shown: string;
+    if (typeof value === 'string') shown = value.trim();
+    else if (typeof value === 'number' && Number.isFinite(value)) shown = String(value);
+    else if (typeof value === 'boolean')
+      shown = value ? msg('Yes', { id: 'detail.yes' }) : msg('No', { id: 'detail.no' });
+    else continue;
+    if (!shown) continue;
+    if (shown.length > MAX_FACT_LENGTH) shown = `${shown.slice(0, MAX_FACT_LENGTH)}…`;
+    facts.push([factLabel(key), shown]);
+  }
+  return facts;
+}
+
+function factLabel(key: string): string {
+  const words = key
+    .slice(0, 60)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
 }
