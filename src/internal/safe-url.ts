@@ -53,3 +53,21 @@ export function checkLinkUrl(
   });
   return allowed ? { url: url.href } : { reason: 'host', host: url.host };
 }
+
+/**
+ * A link target from host-supplied text: an absolute `https:` or `mailto:` URL with no user name or password.
+ * Relative and protocol-relative URLs are refused rather than resolved against the host page. The check is made on
+ * what the URL parser understood (it drops tabs and newlines, lower-cases the scheme), and the parser's serialisation
+ * is returned, so the string bound to `href` is the one that was checked.
+ */
+export function safeLinkUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'mailto:') return undefined;
+  if (url.username || url.password) return undefined;
+  return url.href;
+}
