@@ -138,6 +138,10 @@ export const sharedStyles = css`
     background: var(--codat-color-surface-muted, #e9ecef);
     color: var(--codat-color-text, #1b1f24);
   }
+  .shared-data-title {
+    margin: 0 0 0.25em;
+    font-weight: 600;
+  }
   @media (prefers-reduced-motion: reduce) {
     * {
       animation: none !important;

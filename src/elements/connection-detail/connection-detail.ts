@@ -7,6 +7,10 @@ import type { CodatClient } from '../../api/client.js';
 import { CodatApiError, isConfigurationError } from '../../api/errors.js';
 import type { Connection, DataType } from '../../api/types.js';
 import { clientContext } from '../../context/client-context.js';
+import { textContext } from '../../context/text-context.js';
+import { markdownStyles } from '../../internal/markdown.js';
+import { renderSharedData } from '../../internal/shared-data.js';
+import type { TextOptions } from '../../internal/text-options.js';
 import { CodatDeleteRequestEvent } from '../../events/delete-request.js';
 import { CodatDisconnectRequestEvent } from '../../events/disconnect-request.js';
 import { CodatErrorEvent } from '../../events/error.js';
@@ -59,6 +63,7 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  * @csspart refresh-button - Refresh data: asks for every data type again.
  * @csspart refresh-types - The disclosure with one refresh button per data type.
  * @csspart refresh-type-button - Refreshes one data type.
+ * @csspart shared-data - What the connection shares: the host's `text` list for its source type, as safe Markdown.
  * @csspart controls - The platform's settings group: integration controls (`registerIntegrationControl`) and the `integration-{key}` slot.
  * @csspart control-base - The `base` part of each integration control (for example `<codat-sync-pause>`).
  * @csspart paused - The Syncs fact, shown while syncs are paused.
@@ -99,12 +104,20 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  * @cssprop [--codat-detail-title-size=1.25rem] - Size of the platform name.
  */
 export class CodatConnectionDetail extends LitElement {
-  static override styles = [sharedStyles, connectionDetailStyles];
+  static override styles = [sharedStyles, markdownStyles, connectionDetailStyles];
 
   /** The client to read from. Provided by an ancestor `<codat-connections-provider>` (or a host's context provider) unless set. */
   @consume({ context: clientContext, subscribe: true })
   @property({ attribute: false })
   client?: CodatClient;
+
+  /**
+   * Text options (the Codat Connections SDK's `options.text`): the `…connectionDetails.dataTypes` list for the
+   * connection's source type says what it shares. Provided by an ancestor `<codat-connections-provider>` unless set.
+   */
+  @consume({ context: textContext, subscribe: true })
+  @property({ attribute: false })
+  text?: TextOptions;
 
   /** The connection to show. Set by the provider when a connection is chosen in a list. */
   @property({ attribute: 'connection-id', reflect: true })
@@ -287,6 +300,7 @@ export class CodatConnectionDetail extends LitElement {
               <dd>${value}</dd>`,
         )}
       </dl>
+      ${renderSharedData(this.text, connection.sourceType, connection.platformName)}
       ${this.#renderAttention(connection, locale)}
       ${
         connection.status === 'Linked'

@@ -3,6 +3,8 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CodatClient } from '../../api/client.js';
 import { clientContext } from '../../context/client-context.js';
+import { textContext } from '../../context/text-context.js';
+import { cleanTextOptions, parseTextAttribute, type TextOptions } from '../../internal/text-options.js';
 import { DEFAULT_LINK_HOSTS } from '../../internal/safe-url.js';
 import type { ConfirmAction } from '../disconnect-confirm/disconnect-confirm.js';
 import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
@@ -64,6 +66,21 @@ export class CodatConnectionsProvider extends LitElement {
   @property({ attribute: 'link-hosts' })
   linkHosts?: string;
 
+  /**
+   * Text options, shaped like the Codat Connections SDK's `options.text`: as an attribute, JSON such as
+   * `{"accounting.connectionDetails.dataTypes": ["**Invoices** and bills", "Your chart of accounts"]}`. The
+   * `…connectionDetails.dataTypes` lists (accounting, banking, commerce) say what a connection shares; they are
+   * shown in the detail and in the disconnect and reconnect confirmations, rendered as a safe Markdown subset.
+   * Invalid JSON and unknown keys are ignored with a console warning.
+   */
+  @property({ attribute: 'text', converter: { fromAttribute: parseTextAttribute } })
+  text?: TextOptions;
+
+  /** The checked text options shared with the elements inside. */
+  @provide({ context: textContext })
+  @state()
+  protected providedText?: TextOptions;
+
   /** The connection chosen in a list and shown in the details. */
   @property({ attribute: 'selected-connection-id' })
   selectedConnectionId?: string;
@@ -102,6 +119,7 @@ export class CodatConnectionsProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('text')) this.providedText = cleanTextOptions(this.text);
     const configuration = ['baseUrl', 'companyId', 'accessToken', 'headers', 'credentials', 'linkHosts'] as const;
     if (!this.client || configuration.some((key) => changed.has(key))) {
       this.client = new CodatClient({

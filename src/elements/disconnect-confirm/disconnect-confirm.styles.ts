@@ -29,8 +29,7 @@ export const disconnectConfirmStyles = css`
     gap: calc(var(--codat-space, 1rem) / 2);
     margin-block-end: calc(var(--codat-space, 1rem) * 1.5);
   }
-  .body p,
-  .body ul {
+  .body > p {
     margin: 0;
   }
   .actions {

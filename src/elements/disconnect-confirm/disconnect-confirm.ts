@@ -5,6 +5,10 @@ import { property, query, state } from 'lit/decorators.js';
 import type { CodatClient } from '../../api/client.js';
 import { CodatApiError } from '../../api/errors.js';
 import { clientContext } from '../../context/client-context.js';
+import { textContext } from '../../context/text-context.js';
+import { markdownStyles } from '../../internal/markdown.js';
+import { renderSharedData } from '../../internal/shared-data.js';
+import type { TextOptions } from '../../internal/text-options.js';
 import { CodatDeleteEvent } from '../../events/delete.js';
 import { CodatDisconnectEvent } from '../../events/disconnect.js';
 import { CodatErrorEvent } from '../../events/error.js';
@@ -41,6 +45,7 @@ import { disconnectConfirmStyles } from './disconnect-confirm.styles.js';
  * @csspart dialog - The native dialog.
  * @csspart title - The dialog title.
  * @csspart body - What disconnecting means.
+ * @csspart shared-data - What the connection shares (the host's `text` list), before a disconnect or reconnect.
  * @csspart actions - The row of buttons.
  * @csspart cancel-button - The Cancel button (initial focus).
  * @csspart confirm-button - The Disconnect or Delete button (`aria-disabled="true"` while the request runs), or the reconnect link.
@@ -61,12 +66,20 @@ import { disconnectConfirmStyles } from './disconnect-confirm.styles.js';
  * @cssprop [--codat-space=1rem] - Base spacing.
  */
 export class CodatDisconnectConfirm extends LitElement {
-  static override styles = [sharedStyles, disconnectConfirmStyles];
+  static override styles = [sharedStyles, markdownStyles, disconnectConfirmStyles];
 
   /** The client to unlink with. Provided by an ancestor `<codat-connections-provider>` (or a host's context provider) unless set. */
   @consume({ context: clientContext, subscribe: true })
   @property({ attribute: false })
   client?: CodatClient;
+
+  /**
+   * Text options (the Codat Connections SDK's `options.text`): the `…connectionDetails.dataTypes` list for the
+   * connection's source type says what it shares. Provided by an ancestor `<codat-connections-provider>` unless set.
+   */
+  @consume({ context: textContext, subscribe: true })
+  @property({ attribute: false })
+  text?: TextOptions;
 
   /** The connection to disconnect. */
   @property({ attribute: 'connection-id', reflect: true })
@@ -154,7 +167,14 @@ export class CodatDisconnectConfirm extends LitElement {
       @close=${this.#onClose}
     >
       <h2 class="title" id="title" part="title">${copy.title}</h2>
-      <div class="body" id="body" part="body">${copy.body.map((line) => html`<p>${line}</p>`)}</div>
+      <div class="body" id="body" part="body">
+        ${copy.body.map((line) => html`<p>${line}</p>`)}
+        ${
+          connection && this.action !== 'delete'
+            ? renderSharedData(this.text, connection.sourceType, connection.platformName)
+            : nothing
+        }
+      </div>
       ${this.failure ? renderError(this.failure, undefined) : nothing}
       <div class="actions" part="actions">
         <button type="button" class="button" part="cancel-button" @click=${() => this.close()}>
