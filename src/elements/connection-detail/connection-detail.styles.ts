@@ -87,6 +87,28 @@ export const connectionDetailStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--codat-space, 1rem) / 2);
   }
+  .accounts summary {
+    cursor: pointer;
+    font-weight: 600;
+    min-block-size: 1.5rem;
+  }
+  .accounts-list {
+    list-style: none;
+    margin: calc(var(--codat-space, 1rem) / 2) 0 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--codat-space, 1rem) / 2);
+  }
+  .account {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 var(--codat-space, 1rem);
+    overflow-wrap: anywhere;
+  }
+  .account-meta {
+    color: var(--codat-color-text-muted, #4f5661);
+  }
   .controls {
     display: grid;
     gap: calc(var(--codat-space, 1rem) / 2);

@@ -17,6 +17,7 @@ import { CodatErrorEvent } from '../../events/error.js';
 import { CodatReconnectRequestEvent } from '../../events/reconnect-request.js';
 import { activeErrors, canReauthorize, reauthorizeLabel } from '../../internal/authorization.js';
 import { renderInvite } from './invite.js';
+import { BankAccountsController, renderBankAccounts } from './bank-accounts.js';
 import { integrationControlsFor, onIntegrationControlsChange } from '../../integrations/integration-controls.js';
 import { syncPauseOf, SYNC_PAUSE_KEYS, type SyncPause } from '../../internal/sync-pause.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
@@ -64,6 +65,9 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  * @csspart refresh-types - The disclosure with one refresh button per data type.
  * @csspart refresh-type-button - Refreshes one data type.
  * @csspart shared-data - What the connection shares: the host's `text` list for its source type, as safe Markdown.
+ * @csspart accounts - Banking connections: the disclosure of the bank accounts shared (read when opened).
+ * @csspart accounts-list - The list of bank accounts.
+ * @csspart account - One bank account: name, currency and the last four characters of its number.
  * @csspart controls - The platform's settings group: integration controls (`registerIntegrationControl`) and the `integration-{key}` slot.
  * @csspart control-base - The `base` part of each integration control (for example `<codat-sync-pause>`).
  * @csspart paused - The Syncs fact, shown while syncs are paused.
@@ -149,6 +153,7 @@ export class CodatConnectionDetail extends LitElement {
     this.historyPageSize >= 1 && this.historyPageSize <= 2000 ? Math.floor(this.historyPageSize) : 10,
   );
   readonly #refresh = new RefreshController(this);
+  readonly #accounts = new BankAccountsController(this);
   readonly #controlElements = new Map<string, HTMLElement>();
   #stopFollowingControls: (() => void) | undefined;
   readonly #sync = new SyncController(this, () => this.client, {
@@ -197,6 +202,7 @@ export class CodatConnectionDetail extends LitElement {
     // and never for an element no longer on the page (a late update must not start a request).
     const shown = this.connectionId && this.client?.connections.get(this.connectionId) ? this.connectionId : undefined;
     this.#history.follow(this.isConnected ? this.client : undefined, shown);
+    this.#accounts.follow(shown);
 
     // Announce a status change of the connection on show (for example after a disconnect).
     const connection = this.connectionId ? this.client?.connections.get(this.connectionId) : undefined;
@@ -301,6 +307,7 @@ export class CodatConnectionDetail extends LitElement {
         )}
       </dl>
       ${renderSharedData(this.text, connection.sourceType, connection.platformName)}
+      ${connection.sourceType === 'Banking' ? renderBankAccounts(this.#accounts, this.client, connection.id) : nothing}
       ${this.#renderAttention(connection, locale)}
       ${
         connection.status === 'Linked'
