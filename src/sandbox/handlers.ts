@@ -4,6 +4,7 @@
  */
 import { http, type RequestHandler } from 'msw';
 import { authorize, type AuthPolicy } from './auth.js';
+import { BANKING_ACCOUNT_QUERY } from './banking.js';
 import { brandingFor, findPlatform, logoSvg } from './branding.js';
 import {
   companyNotFound,
@@ -16,7 +17,7 @@ import {
 } from './errors.js';
 import { DATA_TYPES_BY_SOURCE, isDataType } from './pulls.js';
 import { parseOrderBy, parseQuery, QueryError } from './query.js';
-import { UUID_PATTERN } from './seed.js';
+import { UUID_PATTERN, type Connection } from './seed.js';
 import type { SandboxStore } from './store.js';
 import type { TokenIssuer } from './tokens.js';
 
@@ -60,6 +61,11 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
   const company = (p: Record<string, string>): AuthPolicy => ({ kind: 'company', companyId: p.companyId! });
   const anyCompany = (): AuthPolicy => ({ kind: 'anyCompany' });
   const allConnections = () => store.listCompanies().flatMap((c) => c.dataConnections ?? []);
+  /** The company's connection, or the 404 Codat sends for an unknown company or connection. */
+  const findConnection = (p: Record<string, string>): Connection | Response => {
+    if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+    return store.getConnection(p.companyId!, p.connectionId!) ?? connectionNotFound(p.connectionId!);
+  };
 
   return [
     http.options(`${base}/*`, () => emptyResponse(204)),
@@ -95,20 +101,43 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
     http.get(
       `${base}/companies/:companyId/connections/:connectionId`,
       guarded(company, (_request, p) => {
-        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
-        const connection = store.getConnection(p.companyId!, p.connectionId!);
-        return connection ? jsonResponse(200, connection) : connectionNotFound(p.connectionId!);
+        const connection = findConnection(p);
+        return connection instanceof Response ? connection : jsonResponse(200, connection);
       }),
     ),
 
     http.patch(
       `${base}/companies/:companyId/connections/:connectionId`,
       guarded(company, async (request, p) => {
-        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
-        if (!store.getConnection(p.companyId!, p.connectionId!)) return connectionNotFound(p.connectionId!);
+        const connection = findConnection(p);
+        if (connection instanceof Response) return connection;
         const problem = checkUnlinkBody(await request.text());
         if (problem) return errorResponse(400, problem.error, problem.items);
         return jsonResponse(200, store.unlinkConnection(p.companyId!, p.connectionId!));
+      }),
+    ),
+
+    http.get(
+      `${base}/companies/:companyId/connections/:connectionId/data/banking-accounts`,
+      guarded(company, (request, p) => {
+        const connection = findConnection(p);
+        if (connection instanceof Response) return connection;
+        if (connection.sourceType !== 'Banking') {
+          return errorResponse(
+            404,
+            `No data available for banking-accounts: data connection ${connection.id} is not a Banking connection (${connection.platformName} is ${connection.sourceType}).`,
+          );
+        }
+        const accounts = store.listBankingAccounts(p.companyId!, connection.id)!;
+        const self = `/companies/${p.companyId}/connections/${connection.id}/data/banking-accounts`;
+        return pagedResponse(
+          new URL(request.url),
+          self,
+          accounts,
+          BANKING_ACCOUNT_QUERY,
+          BANKING_ACCOUNT_QUERY,
+          'Account',
+        );
       }),
     ),
 

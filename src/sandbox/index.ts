@@ -11,6 +11,13 @@ import { TokenIssuer } from './tokens.js';
 
 export { SandboxStore, type Company, type SandboxStoreOptions } from './store.js';
 export {
+  BANKING_ACCOUNT_QUERY,
+  type BankingAccount,
+  type BankingAccountType,
+  type BankingAccountIdentifierType,
+  type BankingAccountValidator,
+} from './banking.js';
+export {
   DATA_TYPES,
   DATA_TYPES_BY_SOURCE,
   PULL_STATUSES,
@@ -29,6 +36,7 @@ export {
   PLATFORMS,
   GREENFIELD_ID,
   SEED_CONNECTION_IDS,
+  SEED_BANKING_ACCOUNT_IDS,
   HARBOUR_ID,
   type SandboxSeed,
   type SeedCompany,
@@ -78,8 +86,9 @@ export interface Sandbox {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const baseUrl = (options.baseUrl ?? 'https://api.codat.io').replace(/\/+$/, '');
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86400;
-  const store = new SandboxStore(options.seed, { now: options.now ?? Date.now });
-  const tokens = new TokenIssuer(options.now ?? Date.now);
+  const now = options.now ?? Date.now;
+  const store = new SandboxStore(options.seed, { now });
+  const tokens = new TokenIssuer(now);
   const handlers = createHandlers({ store, tokens, baseUrl, tokenLifetimeSeconds });
   return {
     store,

@@ -1,7 +1,7 @@
 /**
  * Node-only entry: serves the sandbox's msw handlers over real HTTP through
  * `getResponse` (no second implementation), and loads seed files with the
- * OpenAPI Connection schema.
+ * OpenAPI schemas (Connection, PullOperation, Banking Account).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -9,10 +9,18 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { createSandbox, type Sandbox, type SandboxOptions } from './index.js';
 import { errorResponse } from './errors.js';
-import { connectionSchemaValidator, pullOperationSchemaValidator } from './openapi-schema.js';
+import {
+  bankingAccountSchemaValidator,
+  connectionSchemaValidator,
+  pullOperationSchemaValidator,
+} from './openapi-schema.js';
 import { SeedError, validateSeed, type SandboxSeed } from './seed.js';
 
-export { connectionSchemaValidator, pullOperationSchemaValidator } from './openapi-schema.js';
+export {
+  bankingAccountSchemaValidator,
+  connectionSchemaValidator,
+  pullOperationSchemaValidator,
+} from './openapi-schema.js';
 
 /** Options of `startSandboxServer`. */
 export interface SandboxServerOptions extends Omit<SandboxOptions, 'baseUrl'> {
@@ -108,8 +116,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
 
 /**
  * Reads and validates a seed file (shape, UUIDs, duplicates, and each
- * connection and pull operation against the OpenAPI Connection and
- * PullOperation schemas).
+ * connection, pull operation and bank account against the Platform document's
+ * Connection and PullOperation schemas and the Banking document's Account schema).
  * @throws SeedError whose message names the bad field (`seed` for file-level problems).
  */
 export async function loadSeedFile(path: string): Promise<SandboxSeed> {
@@ -125,5 +133,10 @@ export async function loadSeedFile(path: string): Promise<SandboxSeed> {
   } catch (error) {
     throw new SeedError('seed file', `is not valid JSON (${(error as Error).message})`);
   }
-  return validateSeed(value, connectionSchemaValidator(), pullOperationSchemaValidator());
+  return validateSeed(
+    value,
+    connectionSchemaValidator(),
+    pullOperationSchemaValidator(),
+    bankingAccountSchemaValidator(),
+  );
 }

@@ -1,11 +1,12 @@
 /**
- * In-memory state of one sandbox: companies, their data connections and pull
- * operations. No HTTP here; handlers translate requests into these calls.
- * Reads return copies, so callers cannot change state except through the
- * methods. Live pull operations advance with the `now` clock, computed on
- * every read (see `livePullAt`); no timers.
+ * In-memory state of one sandbox: companies, their data connections, pull
+ * operations and bank accounts. No HTTP here; handlers translate requests into
+ * these calls. Reads return copies, so callers cannot change state except
+ * through the methods. Live pull operations advance with the `now` clock,
+ * computed on every read (see `livePullAt`); no timers.
  */
 import type { components } from '../api/codat-platform.generated.js';
+import type { BankingAccount } from './banking.js';
 import {
   DATA_TYPES_BY_SOURCE,
   livePullAt,
@@ -26,6 +27,8 @@ interface CompanyRecord {
   description?: string;
   created: string;
   connections: Connection[];
+  /** Bank accounts by connection id. */
+  bankingAccounts: Map<string, BankingAccount[]>;
 }
 
 /** A seeded pull (served as given) or a live one (status from the clock). */
@@ -71,6 +74,7 @@ export class SandboxStore {
       ...(c.description !== undefined ? { description: c.description } : {}),
       created: c.created ?? earliest(c.connections) ?? '2026-01-01T00:00:00Z',
       connections: c.connections,
+      bankingAccounts: new Map(Object.entries(c.bankingAccounts ?? {})),
     }));
     this.#seq = 0;
     this.#failures.clear();
@@ -135,13 +139,25 @@ export class SandboxStore {
     return true;
   }
 
-  /** Removes a connection; returns false when it did not exist. */
+  /** Removes a connection (and its bank accounts); returns false when it did not exist. */
   deleteConnection(companyId: string, connectionId: string): boolean {
     const company = this.#find(companyId);
     const i = company?.connections.findIndex((x) => x.id === connectionId) ?? -1;
     if (!company || i < 0) return false;
     company.connections.splice(i, 1);
+    company.bankingAccounts.delete(connectionId);
     return true;
+  }
+
+  /**
+   * A connection's bank accounts in seed order: `[]` when it has none (any
+   * source type; the handlers refuse non-Banking connections), undefined when
+   * the company or connection is unknown.
+   */
+  listBankingAccounts(companyId: string, connectionId: string): BankingAccount[] | undefined {
+    const company = this.#find(companyId);
+    if (!company?.connections.some((c) => c.id === connectionId)) return undefined;
+    return (company.bankingAccounts.get(connectionId) ?? []).map(copy);
   }
 
   /** The company's pull operations, newest `requested` first, or undefined for an unknown company. */

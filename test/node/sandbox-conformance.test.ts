@@ -1,14 +1,15 @@
 /**
  * Drives every sandbox route through `getResponse` and validates each JSON body
- * against the schema the OpenAPI document declares for that path, method and
- * status (looked up from the document, never restated here).
+ * against the schema the OpenAPI documents (Platform and Banking) declare for
+ * that path, method and status (looked up from the documents, never restated
+ * here).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getResponse } from 'msw';
 import { createSandbox, CORS_HEADERS, GREENFIELD_ID, HARBOUR_ID } from '../../src/sandbox/index.js';
 import { SEED_CONNECTION_IDS as SEED } from '../../src/sandbox/index.js';
-import { pathTemplateFor, responseValidator, validatorFor } from '../../src/sandbox/openapi-schema.js';
+import { documentFor, pathTemplateFor, responseValidator, validatorFor } from '../../src/sandbox/openapi-schema.js';
 
 const BASE = 'https://api.codat.io';
 const BASIC = 'Basic ' + btoa('sandbox-key:');
@@ -18,6 +19,9 @@ const STRIPE = SEED.stripe;
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
 const HISTORY = `/companies/${GREENFIELD_ID}/data/history`;
 const QUEUE = `/companies/${GREENFIELD_ID}/data/queue`;
+const accounts = (companyId: string, connectionId: string) =>
+  `/companies/${companyId}/connections/${connectionId}/data/banking-accounts`;
+const HSBC_ACCOUNTS = accounts(GREENFIELD_ID, HSBC);
 
 /**
  * Statuses the brief requires but the document does not declare for the
@@ -110,6 +114,39 @@ const cases: Case[] = [
     status: 200,
   },
   { name: 'get unknown connection', path: `/companies/${GREENFIELD_ID}/connections/${UNKNOWN}`, status: 404 },
+  // Banking accounts (Banking document), before HSBC is deleted below.
+  { name: 'banking accounts', path: HSBC_ACCOUNTS, status: 200 },
+  {
+    name: 'banking accounts, bearer',
+    path: `${HSBC_ACCOUNTS}?page=2&pageSize=1`,
+    auth: 'bearer:greenfield',
+    status: 200,
+  },
+  {
+    name: 'banking accounts filtered and ordered',
+    path: `${HSBC_ACCOUNTS}?query=type%3DDebit%26%26currency%3DGBP&orderBy=-name`,
+    status: 200,
+  },
+  {
+    name: 'banking accounts of Harbour',
+    path: accounts(HARBOUR_ID, SEED.harbourBarclays),
+    auth: 'bearer:harbour',
+    status: 200,
+  },
+  { name: 'banking accounts, none yet', path: accounts(GREENFIELD_ID, SEED.lloyds), status: 200 },
+  { name: 'banking accounts unknown property', path: `${HSBC_ACCOUNTS}?query=colour%3Dred`, status: 400 },
+  { name: 'banking accounts malformed query', path: `${HSBC_ACCOUNTS}?query=type`, status: 400 },
+  { name: 'banking accounts pageSize 5001', path: `${HSBC_ACCOUNTS}?pageSize=5001`, status: 400 },
+  { name: 'banking accounts of an Accounting connection', path: accounts(GREENFIELD_ID, XERO), status: 404 },
+  { name: 'banking accounts unknown connection', path: accounts(GREENFIELD_ID, UNKNOWN), status: 404 },
+  { name: 'banking accounts unknown company', path: accounts(UNKNOWN, HSBC), status: 404 },
+  {
+    name: 'banking accounts other company',
+    path: accounts(HARBOUR_ID, SEED.harbourBarclays),
+    auth: 'bearer:greenfield',
+    status: 403,
+  },
+  { name: 'banking accounts without auth', path: HSBC_ACCOUNTS, auth: 'none', status: 401 },
   { name: 'get connection unknown company', path: `/companies/${UNKNOWN}/connections/${XERO}`, status: 404 },
   {
     name: 'unlink',
@@ -287,7 +324,7 @@ describe('sandbox conforms to the OpenAPI document', async () => {
       assertCors(response);
 
       const template = pathTemplateFor(new URL(request.url).pathname);
-      assert.ok(template, 'path is in the document');
+      assert.ok(template, 'path is in a document');
       const undeclared = UNDECLARED[`${method} ${template} ${c.status}`];
       const validate = undeclared
         ? validatorFor(`${undeclared}/content/application~1json/schema`)
@@ -314,6 +351,24 @@ describe('sandbox conforms to the OpenAPI document', async () => {
     const validate = responseValidator('/companies/{companyId}/connections/{connectionId}', 'get', 200)!;
     assert.equal(validate({ id: XERO, status: 'Linked' }), false);
     assert.throws(() => responseValidator('/companies/{companyId}/connections/{connectionId}', 'patch', 400));
+    const banking = '/companies/{companyId}/connections/{connectionId}/data/banking-accounts';
+    const page = {
+      pageNumber: 1,
+      pageSize: 1,
+      totalResults: 1,
+      _links: { self: { href: '/x' }, current: { href: '/x' } },
+    };
+    const validateAccounts = responseValidator(banking, 'get', 200)!;
+    assert.equal(validateAccounts({ ...page, results: [] }), true);
+    assert.equal(validateAccounts({ ...page, results: [{ id: 'a', name: 'Current' }] }), false, 'required fields');
+  });
+
+  it('finds each path template in the document that declares it', () => {
+    const banking = '/companies/{companyId}/connections/{connectionId}/data/banking-accounts';
+    assert.equal(pathTemplateFor(`/companies/${GREENFIELD_ID}/connections/${HSBC}/data/banking-accounts`), banking);
+    assert.equal(documentFor(banking), 'banking');
+    assert.equal(documentFor('/companies/{companyId}/connections'), 'platform');
+    assert.equal(documentFor('/companies/{companyId}/connections/{connectionId}/bankAccounts'), undefined);
   });
 
   it('OPTIONS preflight answers 204 with CORS headers on every route', async () => {
