@@ -38,6 +38,7 @@ export {
   SEED_CONNECTION_IDS,
   SEED_BANKING_ACCOUNT_IDS,
   HARBOUR_ID,
+  OAKRIDGE_ID,
   type SandboxSeed,
   type SeedCompany,
   type Connection,

@@ -90,10 +90,12 @@ export const PLATFORMS: readonly Platform[] = Object.freeze([
 /** Company ids of the default seed. */
 export const GREENFIELD_ID = '8c6b1f52-3d4e-4a7b-9c10-2f5e6a7b8c01';
 export const HARBOUR_ID = '8c6b1f52-3d4e-4a7b-9c10-2f5e6a7b8c02';
+/** Oakridge Joinery Ltd: one Linked QuickBooks Desktop connection, the one whose syncs can be paused. */
+export const OAKRIDGE_ID = '8c6b1f52-3d4e-4a7b-9c10-2f5e6a7b8c03';
 
 const connectionId = (n: number) => `5e1d0c0e-0001-4c0a-8b0a-0000000000${String(n).padStart(2, '0')}`;
 
-/** Connection ids of the default seed, by platform (Greenfield Bakery's, then Harbour Freight's). */
+/** Connection ids of the default seed, by platform (Greenfield Bakery's, Harbour Freight's, then Oakridge Joinery's). */
 export const SEED_CONNECTION_IDS = Object.freeze({
   xero: connectionId(1),
   quickbooksOnline: connectionId(2),
@@ -106,6 +108,7 @@ export const SEED_CONNECTION_IDS = Object.freeze({
   harbourSage: connectionId(11),
   harbourBarclays: connectionId(12),
   harbourStripe: connectionId(13),
+  oakridgeQuickbooksDesktop: connectionId(21),
 });
 
 /** Ids of the default seed's bank accounts (the provider's ids, in the Banking document's `Account.id`). */
@@ -250,6 +253,7 @@ function seedBankingAccounts(): { hsbc: BankingAccount[]; barclays: BankingAccou
 export function defaultSeed(): SandboxSeed {
   const g = GREENFIELD_ID;
   const h = HARBOUR_ID;
+  const o = OAKRIDGE_ID;
   const revoked = 'The access token for Square was revoked by the user.';
   const square = seedConnection(g, 7, 'sqre', 'Deauthorized', '2026-01-20T10:00:00Z', '2026-02-14T06:00:00Z');
   square.dataConnectionErrors = [
@@ -276,6 +280,7 @@ export function defaultSeed(): SandboxSeed {
     seedConnection(h, 12, 'bcuk', 'Linked', '2026-02-02T10:00:00Z', '2026-03-01T09:05:00Z'),
     seedConnection(h, 13, 'strp', 'PendingAuth', '2026-02-25T15:00:00Z'),
   ];
+  const oakridge = [seedConnection(o, 21, 'pqsw', 'Linked', '2026-02-10T09:00:00Z', '2026-03-02T07:30:00Z')];
   const accounts = seedBankingAccounts();
   // Square's refresh after the user revoked access: the one failed pull of the seed.
   const squareFailed: PullOperation = {
@@ -310,6 +315,14 @@ export function defaultSeed(): SandboxSeed {
         connections: harbour,
         pullOperations: seedHistory(h, harbour.filter(withHistory)),
         bankingAccounts: { [SEED_CONNECTION_IDS.harbourBarclays]: accounts.barclays },
+      },
+      {
+        id: o,
+        name: 'Oakridge Joinery Ltd',
+        description: 'Bespoke kitchens; keeps its books in QuickBooks Desktop',
+        created: '2026-02-10T08:45:00Z',
+        connections: oakridge,
+        pullOperations: seedHistory(o, oakridge),
       },
     ],
   };

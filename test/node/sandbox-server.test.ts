@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { GREENFIELD_ID, HARBOUR_ID } from '../../src/sandbox/index.js';
+import { GREENFIELD_ID, HARBOUR_ID, OAKRIDGE_ID } from '../../src/sandbox/index.js';
 import { SEED_CONNECTION_IDS as SEED } from '../../src/sandbox/index.js';
 import { startSandboxServer } from '../../src/sandbox/node.js';
 
@@ -168,6 +168,7 @@ describe('sandbox CLI', () => {
       assert.ok(url, run.stdout + run.stderr);
       assert.match(run.stdout, new RegExp(`${GREENFIELD_ID}\\s+Greenfield Bakery Ltd`));
       assert.match(run.stdout, new RegExp(`${HARBOUR_ID}\\s+Harbour Freight Co`));
+      assert.match(run.stdout, new RegExp(`${OAKRIDGE_ID}\\s+Oakridge Joinery Ltd`));
       const token = /access token[^:]*: (\S+)/.exec(run.stdout)?.[1];
       assert.ok(token);
       assert.match(
