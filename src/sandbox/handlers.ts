@@ -15,10 +15,10 @@ import {
   rawResponse,
   type ValidationItem,
 } from './errors.js';
-import { DATA_TYPES_BY_SOURCE, isDataType } from './pulls.js';
+import { DATA_TYPES_BY_SOURCE, isDataType, toIso } from './pulls.js';
 import { parseOrderBy, parseQuery, QueryError } from './query.js';
 import { UUID_PATTERN, type Connection } from './seed.js';
-import type { SandboxStore } from './store.js';
+import { syncPauseOf, type SandboxStore } from './store.js';
 import type { TokenIssuer } from './tokens.js';
 
 /** What the handlers need from their sandbox. */
@@ -28,7 +28,14 @@ export interface HandlerContext {
   /** Absolute URL or path prefix, without a trailing slash. */
   baseUrl: string;
   tokenLifetimeSeconds: number;
+  /** The sandbox clock (pause dates are checked against it). */
+  now: () => number;
 }
+
+/** The QuickBooks Desktop key: the one platform whose syncs can be paused. */
+export const PAUSABLE_INTEGRATION_KEY = 'pqsw';
+/** How far ahead `pausedUntil` may be. */
+export const MAX_SYNC_PAUSE_MS = 30 * 24 * 60 * 60 * 1000;
 
 const CONNECTION_QUERY = ['id', 'status', 'sourceType', 'platformName', 'integrationKey', 'integrationId', 'sourceId'];
 const CONNECTION_ORDER = [...CONNECTION_QUERY, 'created', 'lastSync'];
@@ -114,6 +121,32 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
         const problem = checkUnlinkBody(await request.text());
         if (problem) return errorResponse(400, problem.error, problem.items);
         return jsonResponse(200, store.unlinkConnection(p.companyId!, p.connectionId!));
+      }),
+    ),
+
+    // Not part of Codat's API: the kit's integration control for pausing QuickBooks Desktop syncs.
+    http.put(
+      `${base}/companies/:companyId/connections/:connectionId/syncPause`,
+      guarded(company, async (request, p) => {
+        const connection = findConnection(p);
+        if (connection instanceof Response) return connection;
+        const refusal = syncPauseRefusal(connection, 'pause');
+        if (refusal) return errorResponse(400, refusal);
+        const body = checkSyncPauseBody(await request.text(), ctx.now());
+        if ('error' in body) return errorResponse(400, body.error, body.items);
+        const paused = store.pauseSyncs(p.companyId!, connection.id, body.untilMs)!;
+        return jsonResponse(200, paused);
+      }),
+    ),
+
+    http.delete(
+      `${base}/companies/:companyId/connections/:connectionId/syncPause`,
+      guarded(company, (_request, p) => {
+        const connection = findConnection(p);
+        if (connection instanceof Response) return connection;
+        const refusal = syncPauseRefusal(connection, 'resume');
+        if (refusal) return errorResponse(400, refusal);
+        return jsonResponse(200, store.resumeSyncs(p.companyId!, connection.id));
       }),
     ),
 
@@ -204,7 +237,7 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
           DATA_TYPES_BY_SOURCE[c.sourceType].includes(dataType);
         const connections = store.listConnections(companyId)!;
         if (connectionId === null || connectionId === '') {
-          const first = connections.find((c) => c.status === 'Linked' && offers(c));
+          const first = connections.find((c) => c.status === 'Linked' && !syncPauseOf(c) && offers(c));
           if (!first) return errorResponse(400, `The company has no Linked data connection that provides ${dataType}.`);
           return jsonResponse(200, store.queuePull(companyId, first.id, dataType));
         }
@@ -218,6 +251,14 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
           return errorResponse(
             400,
             `Data connection ${connectionId} is ${connection.status}; only Linked connections can be refreshed.`,
+          );
+        }
+        const pause = syncPauseOf(connection);
+        if (pause) {
+          const until = pause.pausedUntil ?? 'they are resumed';
+          return errorResponse(
+            400,
+            `Syncs are paused until ${until} for data connection ${connectionId} (${connection.platformName}).`,
           );
         }
         if (!offers(connection)) {
@@ -255,6 +296,96 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
       return rawResponse(200, logoSvg(platform, variant), 'image/svg+xml');
     }),
   ];
+}
+
+/** Why syncs of this connection cannot be paused (or resumed), or undefined when they can. */
+function syncPauseRefusal(connection: Connection, action: 'pause' | 'resume'): string | undefined {
+  if (connection.integrationKey !== PAUSABLE_INTEGRATION_KEY) {
+    return `Pausing syncs is not available for ${connection.platformName}.`;
+  }
+  if (action === 'pause' && connection.status !== 'Linked') {
+    return `Data connection ${connection.id} is ${connection.status}; only Linked connections can pause syncs.`;
+  }
+  return undefined;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`: RFC 3339, the ISO 8601 profile JSON Schema's date-time uses. */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/** Milliseconds since the epoch for an RFC 3339 date-time with a real calendar date, else undefined. */
+export function parseDateTime(text: string): number | undefined {
+  const m = DATE_TIME.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const offsetHours = m[9] === undefined ? 0 : Number(m[9]);
+  const offsetMinutes = m[10] === undefined ? 0 : Number(m[10]);
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month - 1 || local.getUTCDate() !== day) {
+    return undefined;
+  }
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
+ * Validates a sync pause body: exactly `{"pausedUntil": <RFC 3339 date-time>}`,
+ * after now and at most 30 days ahead, or `{"pausedUntil": null}`.
+ */
+function checkSyncPauseBody(
+  text: string,
+  nowMs: number,
+): { untilMs: number | null } | { error: string; items: ValidationItem[] } {
+  const problem = (itemId: string, message: string) => ({
+    error: message,
+    items: [{ itemId, message, validatorName: 'SyncPause' }],
+  });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return problem('body', 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return problem(
+      'body',
+      'The request body must be a JSON object such as {"pausedUntil":"2026-04-08T09:00:00Z"} or {"pausedUntil":null}.',
+    );
+  }
+  const extra = Object.keys(body).filter((k) => k !== 'pausedUntil');
+  if (extra.length) {
+    return {
+      error: `The request body has properties that are not allowed: ${extra.join(', ')}.`,
+      items: extra.map((k) => ({ itemId: k, message: `Property '${k}' is not allowed.`, validatorName: 'SyncPause' })),
+    };
+  }
+  if (!('pausedUntil' in body)) {
+    return problem('pausedUntil', 'pausedUntil is required: an ISO 8601 date-time, or null to pause until resumed.');
+  }
+  const value = (body as { pausedUntil: unknown }).pausedUntil;
+  if (value === null) return { untilMs: null };
+  const untilMs = typeof value === 'string' ? parseDateTime(value) : undefined;
+  if (untilMs === undefined) {
+    return problem(
+      'pausedUntil',
+      'pausedUntil must be an ISO 8601 date-time with a time zone, such as 2026-04-08T09:00:00Z, or null.',
+    );
+  }
+  if (untilMs <= nowMs) return problem('pausedUntil', `pausedUntil must be in the future (it is now ${toIso(nowMs)}).`);
+  if (untilMs > nowMs + MAX_SYNC_PAUSE_MS) {
+    return problem(
+      'pausedUntil',
+      `pausedUntil must be at most 30 days ahead, no later than ${toIso(nowMs + MAX_SYNC_PAUSE_MS)}.`,
+    );
+  }
+  return { untilMs };
 }
 
 function intParam(url: URL, name: string, fallback: number, max: number): number | Response {

@@ -9,7 +9,15 @@ import type { SandboxSeed } from './seed.js';
 import { SandboxStore } from './store.js';
 import { TokenIssuer } from './tokens.js';
 
-export { SandboxStore, type Company, type SandboxStoreOptions } from './store.js';
+export {
+  SandboxStore,
+  syncPauseOf,
+  SYNC_PAUSE_KEYS,
+  type Company,
+  type SandboxStoreOptions,
+  type SyncPause,
+} from './store.js';
+export { MAX_SYNC_PAUSE_MS, PAUSABLE_INTEGRATION_KEY } from './handlers.js';
 export {
   BANKING_ACCOUNT_QUERY,
   type BankingAccount,
@@ -90,7 +98,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? Date.now;
   const store = new SandboxStore(options.seed, { now });
   const tokens = new TokenIssuer(now);
-  const handlers = createHandlers({ store, tokens, baseUrl, tokenLifetimeSeconds });
+  const handlers = createHandlers({ store, tokens, baseUrl, tokenLifetimeSeconds, now });
   return {
     store,
     handlers,
