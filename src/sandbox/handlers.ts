@@ -11,10 +11,22 @@ import {
   connectionNotFound,
   emptyResponse,
   errorResponse,
+  htmlResponse,
   jsonResponse,
   rawResponse,
+  seeOtherResponse,
   type ValidationItem,
 } from './errors.js';
+import {
+  donePageHtml,
+  errorPageHtml,
+  LINK_CSS,
+  LINK_OUTCOMES,
+  linkPageCsp,
+  redirectUrlFor,
+  startPageHtml,
+  type LinkOutcome,
+} from './link.js';
 import { DATA_TYPES_BY_SOURCE, isDataType, toIso } from './pulls.js';
 import { parseOrderBy, parseQuery, QueryError } from './query.js';
 import { UUID_PATTERN, type Connection } from './seed.js';
@@ -30,6 +42,14 @@ export interface HandlerContext {
   tokenLifetimeSeconds: number;
   /** The sandbox clock (pause dates are checked against it). */
   now: () => number;
+  /**
+   * Where the link pages live (absolute URL or path, no trailing slash). When
+   * set, every served Connection's `linkUrl` points there; when undefined, the
+   * seed's `linkUrl`s are served and there are no link pages.
+   */
+  linkBaseUrl?: string;
+  /** Where the link page sends the customer afterwards; may hold `{companyId}` and `{connectionId}`. */
+  redirectUrl?: string;
 }
 
 /** The QuickBooks Desktop key: the one platform whose syncs can be paused. */
@@ -68,6 +88,13 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
   const company = (p: Record<string, string>): AuthPolicy => ({ kind: 'company', companyId: p.companyId! });
   const anyCompany = (): AuthPolicy => ({ kind: 'anyCompany' });
   const allConnections = () => store.listCompanies().flatMap((c) => c.dataConnections ?? []);
+  const linkBase = ctx.linkBaseUrl;
+  const linkUrl = (path: string, request: Request) => new URL(`${linkBase}${path}`, request.url).href;
+  const connectionPath = (companyId: string, connectionId: string) =>
+    `/companies/${encodeURIComponent(companyId)}/connections/${encodeURIComponent(connectionId)}`;
+  /** The Connection as served: with `linkUrl` on the sandbox's link page when `linkBaseUrl` is set. */
+  const present = (companyId: string, c: Connection, request: Request): Connection =>
+    linkBase === undefined ? c : { ...c, linkUrl: linkUrl(`${connectionPath(companyId, c.id)}/start`, request) };
   /** The company's connection, or the 404 Codat sends for an unknown company or connection. */
   const findConnection = (p: Record<string, string>): Connection | Response => {
     if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
@@ -81,7 +108,11 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
       `${base}/companies`,
       guarded(apiKey, (request) => {
         const url = new URL(request.url);
-        return pagedResponse(url, '/companies', store.listCompanies(), COMPANY_QUERY, COMPANY_ORDER, 'Company');
+        const companies = store.listCompanies().map((company) => ({
+          ...company,
+          dataConnections: company.dataConnections?.map((c) => present(String(company.id), c, request)),
+        }));
+        return pagedResponse(url, '/companies', companies, COMPANY_QUERY, COMPANY_ORDER, 'Company');
       }),
     ),
 
@@ -101,15 +132,18 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
         const connections = store.listConnections(p.companyId!);
         if (!connections) return companyNotFound(p.companyId!);
         const self = `/companies/${p.companyId}/connections`;
-        return pagedResponse(new URL(request.url), self, connections, CONNECTION_QUERY, CONNECTION_ORDER, 'Connection');
+        const served = connections.map((c) => present(p.companyId!, c, request));
+        return pagedResponse(new URL(request.url), self, served, CONNECTION_QUERY, CONNECTION_ORDER, 'Connection');
       }),
     ),
 
     http.get(
       `${base}/companies/:companyId/connections/:connectionId`,
-      guarded(company, (_request, p) => {
+      guarded(company, (request, p) => {
         const connection = findConnection(p);
-        return connection instanceof Response ? connection : jsonResponse(200, connection);
+        return connection instanceof Response
+          ? connection
+          : jsonResponse(200, present(p.companyId!, connection, request));
       }),
     ),
 
@@ -120,7 +154,10 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
         if (connection instanceof Response) return connection;
         const problem = checkUnlinkBody(await request.text());
         if (problem) return errorResponse(400, problem.error, problem.items);
-        return jsonResponse(200, store.unlinkConnection(p.companyId!, p.connectionId!));
+        return jsonResponse(
+          200,
+          present(p.companyId!, store.unlinkConnection(p.companyId!, p.connectionId!)!, request),
+        );
       }),
     ),
 
@@ -135,18 +172,18 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
         const body = checkSyncPauseBody(await request.text(), ctx.now());
         if ('error' in body) return errorResponse(400, body.error, body.items);
         const paused = store.pauseSyncs(p.companyId!, connection.id, body.untilMs)!;
-        return jsonResponse(200, paused);
+        return jsonResponse(200, present(p.companyId!, paused, request));
       }),
     ),
 
     http.delete(
       `${base}/companies/:companyId/connections/:connectionId/syncPause`,
-      guarded(company, (_request, p) => {
+      guarded(company, (request, p) => {
         const connection = findConnection(p);
         if (connection instanceof Response) return connection;
         const refusal = syncPauseRefusal(connection, 'resume');
         if (refusal) return errorResponse(400, refusal);
-        return jsonResponse(200, store.resumeSyncs(p.companyId!, connection.id));
+        return jsonResponse(200, present(p.companyId!, store.resumeSyncs(p.companyId!, connection.id)!, request));
       }),
     ),
 
@@ -295,7 +332,132 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
       const variant = new URL(request.url).searchParams.get('variant') === 'full' ? 'full' : 'square';
       return rawResponse(200, logoSvg(platform, variant), 'image/svg+xml');
     }),
+
+    ...(linkBase === undefined ? [] : linkHandlers(ctx, linkBase, present)),
   ];
+}
+
+/**
+ * The link pages under `linkBase` (no auth: a customer's browser opens them):
+ * the start page, the form's authorize route and the stylesheet.
+ */
+function linkHandlers(
+  ctx: HandlerContext,
+  linkBase: string,
+  present: (companyId: string, c: Connection, request: Request) => Connection,
+): RequestHandler[] {
+  const { store } = ctx;
+  const stylesheet = (request: Request) => new URL(`${linkBase}/link.css`, request.url).href;
+  const params = (p: Record<string, string | readonly string[] | undefined>) => ({
+    companyId: String(p.companyId),
+    connectionId: String(p.connectionId),
+  });
+  /** The redirect URL for this connection and outcome, when one is configured. */
+  const redirect = (request: Request, companyId: string, connectionId: string, outcome: LinkOutcome) =>
+    ctx.redirectUrl === undefined
+      ? undefined
+      : redirectUrlFor(ctx.redirectUrl, request.url, companyId, connectionId, outcome);
+  /** The page's CSP, allowing the redirect's origin as a form target when it is another one. */
+  const csp = (request: Request, companyId: string, connectionId: string) => {
+    const target = redirect(request, companyId, connectionId, 'authorize');
+    return linkPageCsp(target && target.origin !== new URL(request.url).origin ? target.origin : undefined);
+  };
+  const notFound = (companyId: string, connectionId: string): string | undefined => {
+    if (!store.hasCompany(companyId)) return `No company was found with ID ${companyId}`;
+    if (!store.getConnection(companyId, connectionId)) return `Data connection ${connectionId} not found`;
+    return undefined;
+  };
+  const failPage = (request: Request, status: number, message: string) =>
+    htmlResponse(status, errorPageHtml(message, stylesheet(request)), linkPageCsp());
+  const guard =
+    (route: (request: Request, companyId: string, connectionId: string) => Promise<Response> | Response) =>
+    async ({
+      request,
+      params: p,
+    }: {
+      request: Request;
+      params: Record<string, string | readonly string[] | undefined>;
+    }) => {
+      try {
+        const { companyId, connectionId } = params(p);
+        return await route(request, companyId, connectionId);
+      } catch {
+        return errorResponse(500, 'There is a problem with our server. Please try again later.');
+      }
+    };
+
+  return [
+    http.options(`${linkBase}/*`, () => emptyResponse(204)),
+
+    http.get(`${linkBase}/link.css`, () => rawResponse(200, LINK_CSS, 'text/css; charset=utf-8')),
+
+    http.get(
+      `${linkBase}/companies/:companyId/connections/:connectionId/start`,
+      guard((request, companyId, connectionId) => {
+        const missing = notFound(companyId, connectionId);
+        if (missing) return failPage(request, 404, missing);
+        const connection = store.getConnection(companyId, connectionId)!;
+        const html = startPageHtml({
+          platformName: connection.platformName,
+          companyName: store.getCompany(companyId)!.name,
+          status: connection.status,
+          action: new URL(`${linkBase}/companies/${companyId}/connections/${connectionId}/authorize`, request.url).href,
+          stylesheetUrl: stylesheet(request),
+        });
+        return htmlResponse(200, html, csp(request, companyId, connectionId));
+      }),
+    ),
+
+    http.post(
+      `${linkBase}/companies/:companyId/connections/:connectionId/authorize`,
+      guard(async (request, companyId, connectionId) => {
+        const json = /^application\/json\b/i.test(request.headers.get('Content-Type') ?? '');
+        const missing = notFound(companyId, connectionId);
+        if (missing) return json ? errorResponse(404, missing) : failPage(request, 404, missing);
+        const outcome = readOutcome(await request.text(), json);
+        if (typeof outcome !== 'string') {
+          return json ? errorResponse(400, outcome.error, outcome.items) : failPage(request, 400, outcome.error);
+        }
+        const connection =
+          outcome === 'authorize'
+            ? store.authorizeConnection(companyId, connectionId)!
+            : store.getConnection(companyId, connectionId)!;
+        if (json) return jsonResponse(200, present(companyId, connection, request));
+        const target = redirect(request, companyId, connectionId, outcome);
+        if (target) return seeOtherResponse(target.href);
+        const html = donePageHtml(connection.platformName, outcome, stylesheet(request));
+        return htmlResponse(200, html, linkPageCsp());
+      }),
+    ),
+  ];
+}
+
+/** Reads `outcome` from a form (`outcome=authorize`) or JSON (`{"outcome":"authorize"}`) body. */
+function readOutcome(text: string, json: boolean): LinkOutcome | { error: string; items: ValidationItem[] } {
+  const item = (itemId: string, message: string) => ({
+    error: message,
+    items: [{ itemId, message, validatorName: 'LinkAuthorization' }],
+  });
+  let value: unknown;
+  if (json) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return item('body', 'The request body is not valid JSON.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return item('body', 'The request body must be a JSON object such as {"outcome":"authorize"}.');
+    }
+    const extra = Object.keys(body).filter((k) => k !== 'outcome');
+    if (extra.length)
+      return item(extra[0]!, `The request body has properties that are not allowed: ${extra.join(', ')}.`);
+    value = (body as { outcome?: unknown }).outcome;
+  } else {
+    value = new URLSearchParams(text).get('outcome');
+  }
+  if (typeof value === 'string' && (LINK_OUTCOMES as readonly string[]).includes(value)) return value as LinkOutcome;
+  return item('outcome', `outcome must be one of ${LINK_OUTCOMES.join(', ')}.`);
 }
 
 /** Why syncs of this connection cannot be paused (or resumed), or undefined when they can. */

@@ -154,6 +154,22 @@ export class SandboxStore {
   }
 
   /**
+   * Completes the link journey for a connection (re-authorization): status
+   * `Linked`, and each `Active` entry of `dataConnectionErrors` becomes
+   * `Resolved` with `resolvedOnUtc` now. Returns the updated copy, or undefined.
+   */
+  authorizeConnection(companyId: string, connectionId: string): Connection | undefined {
+    const c = this.#connection(companyId, connectionId);
+    if (!c) return undefined;
+    c.status = 'Linked';
+    const now = toIso(this.#now());
+    for (const error of c.dataConnectionErrors ?? []) {
+      if (error.status === 'Active') Object.assign(error, { status: 'Resolved', resolvedOnUtc: now });
+    }
+    return copy(c);
+  }
+
+  /**
    * Pauses a connection's syncs until `untilMs` (or until resumed, for null):
    * its `connectionInfo` gets `syncsPausedAt` (now, or the time of the pause
    * already in place) and `syncsPausedUntil` (omitted for null). While paused,
