@@ -81,7 +81,9 @@ describe('CodatClient', () => {
     it('reads every page of a long list', async () => {
       const seed = defaultSeed();
       const template = seed.companies[0]!.connections[0]!;
-      delete seed.companies[0]!.pullOperations; // its history names the connections replaced here
+      // Its history and bank accounts name the connections replaced here.
+      delete seed.companies[0]!.pullOperations;
+      delete seed.companies[0]!.bankingAccounts;
       seed.companies[0]!.connections = Array.from({ length: 2105 }, (_, i) => ({
         ...template,
         id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

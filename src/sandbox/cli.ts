@@ -1,9 +1,12 @@
 /**
  * `npm run sandbox`: serves the sandbox on 127.0.0.1 (SANDBOX_PORT, default
- * 4010), seeded from SANDBOX_SEED (a JSON file) or the default seed, and
- * prints each company with a freshly minted access token and a curl example.
+ * 4010), seeded from SANDBOX_SEED (a JSON file) or the default seed, with link
+ * pages under /sandbox/link that send the customer to SANDBOX_REDIRECT_URL
+ * afterwards (if set), and prints each company with a freshly minted access
+ * token and a curl example.
  */
-import { loadSeedFile, startSandboxServer } from './node.js';
+import { checkUrlOption } from './link.js';
+import { DEFAULT_LINK_PATH, loadSeedFile, startSandboxServer } from './node.js';
 import { defaultSeed, SeedError, type SandboxSeed } from './seed.js';
 
 function fail(message: string): never {
@@ -27,11 +30,24 @@ async function main(): Promise<void> {
     }
   }
 
-  const server = await startSandboxServer({ port, seed }).catch((error: NodeJS.ErrnoException) =>
+  const redirectUrl = process.env.SANDBOX_REDIRECT_URL || undefined;
+  if (redirectUrl !== undefined) {
+    try {
+      checkUrlOption('SANDBOX_REDIRECT_URL', redirectUrl);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  }
+
+  const server = await startSandboxServer({ port, seed, redirectUrl }).catch((error: NodeJS.ErrnoException) =>
     fail(`cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`),
   );
 
-  const out: string[] = [`Codat sandbox listening on ${server.url}`, `Seed: ${seedPath ?? 'default'}`, ''];
+  const out: string[] = [`Codat sandbox listening on ${server.url}`, `Seed: ${seedPath ?? 'default'}`];
+  out.push(
+    `Link pages (each connection's linkUrl): ${server.url}${DEFAULT_LINK_PATH}/companies/{companyId}/connections/{connectionId}/start`,
+  );
+  out.push(`Redirect after the link page: ${redirectUrl ?? 'none (set SANDBOX_REDIRECT_URL); the page says Done'}`, '');
   out.push(`API key routes take any Basic credential, e.g.`);
   out.push(`  curl -H "Authorization: Basic c2FuZGJveDo=" ${server.url}/companies`, '');
   for (const company of server.sandbox.store.listCompanies()) {

@@ -54,6 +54,31 @@ export function rawResponse(status: number, body: string, contentType: string): 
 }
 
 /**
+ * An HTML page (the link pages) with a Content-Security-Policy, never cached or
+ * sniffed, sending no referrer.
+ */
+export function htmlResponse(status: number, body: string, csp: string): Response {
+  return new Response(body, {
+    status,
+    headers: headers({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    }),
+  });
+}
+
+/** A `303 See Other` to `location` (after a form POST), not cached. */
+export function seeOtherResponse(location: string): Response {
+  return new Response(null, {
+    status: 303,
+    headers: headers({ Location: location, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }),
+  });
+}
+
+/**
  * An error response in Codat's `ErrorMessage` shape. The `X-Correlation-Id`
  * header carries the same id as the body.
  */

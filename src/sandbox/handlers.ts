@@ -4,20 +4,33 @@
  */
 import { http, type RequestHandler } from 'msw';
 import { authorize, type AuthPolicy } from './auth.js';
+import { BANKING_ACCOUNT_QUERY } from './banking.js';
 import { brandingFor, findPlatform, logoSvg } from './branding.js';
 import {
   companyNotFound,
   connectionNotFound,
   emptyResponse,
   errorResponse,
+  htmlResponse,
   jsonResponse,
   rawResponse,
+  seeOtherResponse,
   type ValidationItem,
 } from './errors.js';
-import { DATA_TYPES_BY_SOURCE, isDataType } from './pulls.js';
+import {
+  donePageHtml,
+  errorPageHtml,
+  LINK_CSS,
+  LINK_OUTCOMES,
+  linkPageCsp,
+  redirectUrlFor,
+  startPageHtml,
+  type LinkOutcome,
+} from './link.js';
+import { DATA_TYPES_BY_SOURCE, isDataType, toIso } from './pulls.js';
 import { parseOrderBy, parseQuery, QueryError } from './query.js';
-import { UUID_PATTERN } from './seed.js';
-import type { SandboxStore } from './store.js';
+import { UUID_PATTERN, type Connection } from './seed.js';
+import { syncPauseOf, type SandboxStore } from './store.js';
 import type { TokenIssuer } from './tokens.js';
 
 /** What the handlers need from their sandbox. */
@@ -27,7 +40,22 @@ export interface HandlerContext {
   /** Absolute URL or path prefix, without a trailing slash. */
   baseUrl: string;
   tokenLifetimeSeconds: number;
+  /** The sandbox clock (pause dates are checked against it). */
+  now: () => number;
+  /**
+   * Where the link pages live (absolute URL or path, no trailing slash). When
+   * set, every served Connection's `linkUrl` points there; when undefined, the
+   * seed's `linkUrl`s are served and there are no link pages.
+   */
+  linkBaseUrl?: string;
+  /** Where the link page sends the customer afterwards; may hold `{companyId}` and `{connectionId}`. */
+  redirectUrl?: string;
 }
+
+/** The QuickBooks Desktop key: the one platform whose syncs can be paused. */
+export const PAUSABLE_INTEGRATION_KEY = 'pqsw';
+/** How far ahead `pausedUntil` may be. */
+export const MAX_SYNC_PAUSE_MS = 30 * 24 * 60 * 60 * 1000;
 
 const CONNECTION_QUERY = ['id', 'status', 'sourceType', 'platformName', 'integrationKey', 'integrationId', 'sourceId'];
 const CONNECTION_ORDER = [...CONNECTION_QUERY, 'created', 'lastSync'];
@@ -60,6 +88,18 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
   const company = (p: Record<string, string>): AuthPolicy => ({ kind: 'company', companyId: p.companyId! });
   const anyCompany = (): AuthPolicy => ({ kind: 'anyCompany' });
   const allConnections = () => store.listCompanies().flatMap((c) => c.dataConnections ?? []);
+  const linkBase = ctx.linkBaseUrl;
+  const linkUrl = (path: string, request: Request) => new URL(`${linkBase}${path}`, request.url).href;
+  const connectionPath = (companyId: string, connectionId: string) =>
+    `/companies/${encodeURIComponent(companyId)}/connections/${encodeURIComponent(connectionId)}`;
+  /** The Connection as served: with `linkUrl` on the sandbox's link page when `linkBaseUrl` is set. */
+  const present = (companyId: string, c: Connection, request: Request): Connection =>
+    linkBase === undefined ? c : { ...c, linkUrl: linkUrl(`${connectionPath(companyId, c.id)}/start`, request) };
+  /** The company's connection, or the 404 Codat sends for an unknown company or connection. */
+  const findConnection = (p: Record<string, string>): Connection | Response => {
+    if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+    return store.getConnection(p.companyId!, p.connectionId!) ?? connectionNotFound(p.connectionId!);
+  };
 
   return [
     http.options(`${base}/*`, () => emptyResponse(204)),
@@ -68,7 +108,11 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
       `${base}/companies`,
       guarded(apiKey, (request) => {
         const url = new URL(request.url);
-        return pagedResponse(url, '/companies', store.listCompanies(), COMPANY_QUERY, COMPANY_ORDER, 'Company');
+        const companies = store.listCompanies().map((company) => ({
+          ...company,
+          dataConnections: company.dataConnections?.map((c) => present(String(company.id), c, request)),
+        }));
+        return pagedResponse(url, '/companies', companies, COMPANY_QUERY, COMPANY_ORDER, 'Company');
       }),
     ),
 
@@ -88,27 +132,82 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
         const connections = store.listConnections(p.companyId!);
         if (!connections) return companyNotFound(p.companyId!);
         const self = `/companies/${p.companyId}/connections`;
-        return pagedResponse(new URL(request.url), self, connections, CONNECTION_QUERY, CONNECTION_ORDER, 'Connection');
+        const served = connections.map((c) => present(p.companyId!, c, request));
+        return pagedResponse(new URL(request.url), self, served, CONNECTION_QUERY, CONNECTION_ORDER, 'Connection');
       }),
     ),
 
     http.get(
       `${base}/companies/:companyId/connections/:connectionId`,
-      guarded(company, (_request, p) => {
-        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
-        const connection = store.getConnection(p.companyId!, p.connectionId!);
-        return connection ? jsonResponse(200, connection) : connectionNotFound(p.connectionId!);
+      guarded(company, (request, p) => {
+        const connection = findConnection(p);
+        return connection instanceof Response
+          ? connection
+          : jsonResponse(200, present(p.companyId!, connection, request));
       }),
     ),
 
     http.patch(
       `${base}/companies/:companyId/connections/:connectionId`,
       guarded(company, async (request, p) => {
-        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
-        if (!store.getConnection(p.companyId!, p.connectionId!)) return connectionNotFound(p.connectionId!);
+        const connection = findConnection(p);
+        if (connection instanceof Response) return connection;
         const problem = checkUnlinkBody(await request.text());
         if (problem) return errorResponse(400, problem.error, problem.items);
-        return jsonResponse(200, store.unlinkConnection(p.companyId!, p.connectionId!));
+        return jsonResponse(
+          200,
+          present(p.companyId!, store.unlinkConnection(p.companyId!, p.connectionId!)!, request),
+        );
+      }),
+    ),
+
+    // Not part of Codat's API: the kit's integration control for pausing QuickBooks Desktop syncs.
+    http.put(
+      `${base}/companies/:companyId/connections/:connectionId/syncPause`,
+      guarded(company, async (request, p) => {
+        const connection = findConnection(p);
+        if (connection instanceof Response) return connection;
+        const refusal = syncPauseRefusal(connection, 'pause');
+        if (refusal) return errorResponse(400, refusal);
+        const body = checkSyncPauseBody(await request.text(), ctx.now());
+        if ('error' in body) return errorResponse(400, body.error, body.items);
+        const paused = store.pauseSyncs(p.companyId!, connection.id, body.untilMs)!;
+        return jsonResponse(200, present(p.companyId!, paused, request));
+      }),
+    ),
+
+    http.delete(
+      `${base}/companies/:companyId/connections/:connectionId/syncPause`,
+      guarded(company, (request, p) => {
+        const connection = findConnection(p);
+        if (connection instanceof Response) return connection;
+        const refusal = syncPauseRefusal(connection, 'resume');
+        if (refusal) return errorResponse(400, refusal);
+        return jsonResponse(200, present(p.companyId!, store.resumeSyncs(p.companyId!, connection.id)!, request));
+      }),
+    ),
+
+    http.get(
+      `${base}/companies/:companyId/connections/:connectionId/data/banking-accounts`,
+      guarded(company, (request, p) => {
+        const connection = findConnection(p);
+        if (connection instanceof Response) return connection;
+        if (connection.sourceType !== 'Banking') {
+          return errorResponse(
+            404,
+            `No data available for banking-accounts: data connection ${connection.id} is not a Banking connection (${connection.platformName} is ${connection.sourceType}).`,
+          );
+        }
+        const accounts = store.listBankingAccounts(p.companyId!, connection.id)!;
+        const self = `/companies/${p.companyId}/connections/${connection.id}/data/banking-accounts`;
+        return pagedResponse(
+          new URL(request.url),
+          self,
+          accounts,
+          BANKING_ACCOUNT_QUERY,
+          BANKING_ACCOUNT_QUERY,
+          'Account',
+        );
       }),
     ),
 
@@ -175,7 +274,7 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
           DATA_TYPES_BY_SOURCE[c.sourceType].includes(dataType);
         const connections = store.listConnections(companyId)!;
         if (connectionId === null || connectionId === '') {
-          const first = connections.find((c) => c.status === 'Linked' && offers(c));
+          const first = connections.find((c) => c.status === 'Linked' && !syncPauseOf(c) && offers(c));
           if (!first) return errorResponse(400, `The company has no Linked data connection that provides ${dataType}.`);
           return jsonResponse(200, store.queuePull(companyId, first.id, dataType));
         }
@@ -189,6 +288,14 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
           return errorResponse(
             400,
             `Data connection ${connectionId} is ${connection.status}; only Linked connections can be refreshed.`,
+          );
+        }
+        const pause = syncPauseOf(connection);
+        if (pause) {
+          const until = pause.pausedUntil ?? 'they are resumed';
+          return errorResponse(
+            400,
+            `Syncs are paused until ${until} for data connection ${connectionId} (${connection.platformName}).`,
           );
         }
         if (!offers(connection)) {
@@ -225,7 +332,222 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
       const variant = new URL(request.url).searchParams.get('variant') === 'full' ? 'full' : 'square';
       return rawResponse(200, logoSvg(platform, variant), 'image/svg+xml');
     }),
+
+    ...(linkBase === undefined ? [] : linkHandlers(ctx, linkBase, present)),
   ];
+}
+
+/**
+ * The link pages under `linkBase` (no auth: a customer's browser opens them):
+ * the start page, the form's authorize route and the stylesheet.
+ */
+function linkHandlers(
+  ctx: HandlerContext,
+  linkBase: string,
+  present: (companyId: string, c: Connection, request: Request) => Connection,
+): RequestHandler[] {
+  const { store } = ctx;
+  const stylesheet = (request: Request) => new URL(`${linkBase}/link.css`, request.url).href;
+  const params = (p: Record<string, string | readonly string[] | undefined>) => ({
+    companyId: String(p.companyId),
+    connectionId: String(p.connectionId),
+  });
+  /** The redirect URL for this connection and outcome, when one is configured. */
+  const redirect = (request: Request, companyId: string, connectionId: string, outcome: LinkOutcome) =>
+    ctx.redirectUrl === undefined
+      ? undefined
+      : redirectUrlFor(ctx.redirectUrl, request.url, companyId, connectionId, outcome);
+  /** The page's CSP, allowing the redirect's origin as a form target when it is another one. */
+  const csp = (request: Request, companyId: string, connectionId: string) => {
+    const target = redirect(request, companyId, connectionId, 'authorize');
+    return linkPageCsp(target && target.origin !== new URL(request.url).origin ? target.origin : undefined);
+  };
+  const notFound = (companyId: string, connectionId: string): string | undefined => {
+    if (!store.hasCompany(companyId)) return `No company was found with ID ${companyId}`;
+    if (!store.getConnection(companyId, connectionId)) return `Data connection ${connectionId} not found`;
+    return undefined;
+  };
+  const failPage = (request: Request, status: number, message: string) =>
+    htmlResponse(status, errorPageHtml(message, stylesheet(request)), linkPageCsp());
+  const guard =
+    (route: (request: Request, companyId: string, connectionId: string) => Promise<Response> | Response) =>
+    async ({
+      request,
+      params: p,
+    }: {
+      request: Request;
+      params: Record<string, string | readonly string[] | undefined>;
+    }) => {
+      try {
+        const { companyId, connectionId } = params(p);
+        return await route(request, companyId, connectionId);
+      } catch {
+        return errorResponse(500, 'There is a problem with our server. Please try again later.');
+      }
+    };
+
+  return [
+    http.options(`${linkBase}/*`, () => emptyResponse(204)),
+
+    http.get(`${linkBase}/link.css`, () => rawResponse(200, LINK_CSS, 'text/css; charset=utf-8')),
+
+    http.get(
+      `${linkBase}/companies/:companyId/connections/:connectionId/start`,
+      guard((request, companyId, connectionId) => {
+        const missing = notFound(companyId, connectionId);
+        if (missing) return failPage(request, 404, missing);
+        const connection = store.getConnection(companyId, connectionId)!;
+        const html = startPageHtml({
+          platformName: connection.platformName,
+          companyName: store.getCompany(companyId)!.name,
+          status: connection.status,
+          action: new URL(`${linkBase}/companies/${companyId}/connections/${connectionId}/authorize`, request.url).href,
+          stylesheetUrl: stylesheet(request),
+        });
+        return htmlResponse(200, html, csp(request, companyId, connectionId));
+      }),
+    ),
+
+    http.post(
+      `${linkBase}/companies/:companyId/connections/:connectionId/authorize`,
+      guard(async (request, companyId, connectionId) => {
+        const json = /^application\/json\b/i.test(request.headers.get('Content-Type') ?? '');
+        const missing = notFound(companyId, connectionId);
+        if (missing) return json ? errorResponse(404, missing) : failPage(request, 404, missing);
+        const outcome = readOutcome(await request.text(), json);
+        if (typeof outcome !== 'string') {
+          return json ? errorResponse(400, outcome.error, outcome.items) : failPage(request, 400, outcome.error);
+        }
+        const connection =
+          outcome === 'authorize'
+            ? store.authorizeConnection(companyId, connectionId)!
+            : store.getConnection(companyId, connectionId)!;
+        if (json) return jsonResponse(200, present(companyId, connection, request));
+        const target = redirect(request, companyId, connectionId, outcome);
+        if (target) return seeOtherResponse(target.href);
+        const html = donePageHtml(connection.platformName, outcome, stylesheet(request));
+        return htmlResponse(200, html, linkPageCsp());
+      }),
+    ),
+  ];
+}
+
+/** Reads `outcome` from a form (`outcome=authorize`) or JSON (`{"outcome":"authorize"}`) body. */
+function readOutcome(text: string, json: boolean): LinkOutcome | { error: string; items: ValidationItem[] } {
+  const item = (itemId: string, message: string) => ({
+    error: message,
+    items: [{ itemId, message, validatorName: 'LinkAuthorization' }],
+  });
+  let value: unknown;
+  if (json) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return item('body', 'The request body is not valid JSON.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return item('body', 'The request body must be a JSON object such as {"outcome":"authorize"}.');
+    }
+    const extra = Object.keys(body).filter((k) => k !== 'outcome');
+    if (extra.length)
+      return item(extra[0]!, `The request body has properties that are not allowed: ${extra.join(', ')}.`);
+    value = (body as { outcome?: unknown }).outcome;
+  } else {
+    value = new URLSearchParams(text).get('outcome');
+  }
+  if (typeof value === 'string' && (LINK_OUTCOMES as readonly string[]).includes(value)) return value as LinkOutcome;
+  return item('outcome', `outcome must be one of ${LINK_OUTCOMES.join(', ')}.`);
+}
+
+/** Why syncs of this connection cannot be paused (or resumed), or undefined when they can. */
+function syncPauseRefusal(connection: Connection, action: 'pause' | 'resume'): string | undefined {
+  if (connection.integrationKey !== PAUSABLE_INTEGRATION_KEY) {
+    return `Pausing syncs is not available for ${connection.platformName}.`;
+  }
+  if (action === 'pause' && connection.status !== 'Linked') {
+    return `Data connection ${connection.id} is ${connection.status}; only Linked connections can pause syncs.`;
+  }
+  return undefined;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`: RFC 3339, the ISO 8601 profile JSON Schema's date-time uses. */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/** Milliseconds since the epoch for an RFC 3339 date-time with a real calendar date, else undefined. */
+export function parseDateTime(text: string): number | undefined {
+  const m = DATE_TIME.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const offsetHours = m[9] === undefined ? 0 : Number(m[9]);
+  const offsetMinutes = m[10] === undefined ? 0 : Number(m[10]);
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  if (local.getUTCFullYear() !== year || local.getUTCMonth() !== month - 1 || local.getUTCDate() !== day) {
+    return undefined;
+  }
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/**
+ * Validates a sync pause body: exactly `{"pausedUntil": <RFC 3339 date-time>}`,
+ * after now and at most 30 days ahead, or `{"pausedUntil": null}`.
+ */
+function checkSyncPauseBody(
+  text: string,
+  nowMs: number,
+): { untilMs: number | null } | { error: string; items: ValidationItem[] } {
+  const problem = (itemId: string, message: string) => ({
+    error: message,
+    items: [{ itemId, message, validatorName: 'SyncPause' }],
+  });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return problem('body', 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return problem(
+      'body',
+      'The request body must be a JSON object such as {"pausedUntil":"2026-04-08T09:00:00Z"} or {"pausedUntil":null}.',
+    );
+  }
+  const extra = Object.keys(body).filter((k) => k !== 'pausedUntil');
+  if (extra.length) {
+    return {
+      error: `The request body has properties that are not allowed: ${extra.join(', ')}.`,
+      items: extra.map((k) => ({ itemId: k, message: `Property '${k}' is not allowed.`, validatorName: 'SyncPause' })),
+    };
+  }
+  if (!('pausedUntil' in body)) {
+    return problem('pausedUntil', 'pausedUntil is required: an ISO 8601 date-time, or null to pause until resumed.');
+  }
+  const value = (body as { pausedUntil: unknown }).pausedUntil;
+  if (value === null) return { untilMs: null };
+  const untilMs = typeof value === 'string' ? parseDateTime(value) : undefined;
+  if (untilMs === undefined) {
+    return problem(
+      'pausedUntil',
+      'pausedUntil must be an ISO 8601 date-time with a time zone, such as 2026-04-08T09:00:00Z, or null.',
+    );
+  }
+  if (untilMs <= nowMs) return problem('pausedUntil', `pausedUntil must be in the future (it is now ${toIso(nowMs)}).`);
+  if (untilMs > nowMs + MAX_SYNC_PAUSE_MS) {
+    return problem(
+      'pausedUntil',
+      `pausedUntil must be at most 30 days ahead, no later than ${toIso(nowMs + MAX_SYNC_PAUSE_MS)}.`,
+    );
+  }
+  return { untilMs };
 }
 
 function intParam(url: URL, name: string, fallback: number, max: number): number | Response {

@@ -5,11 +5,28 @@
  */
 import type { RequestHandler } from 'msw';
 import { createHandlers } from './handlers.js';
+import { checkUrlOption } from './link.js';
 import type { SandboxSeed } from './seed.js';
 import { SandboxStore } from './store.js';
 import { TokenIssuer } from './tokens.js';
 
-export { SandboxStore, type Company, type SandboxStoreOptions } from './store.js';
+export {
+  SandboxStore,
+  syncPauseOf,
+  SYNC_PAUSE_KEYS,
+  type Company,
+  type SandboxStoreOptions,
+  type SyncPause,
+} from './store.js';
+export { MAX_SYNC_PAUSE_MS, PAUSABLE_INTEGRATION_KEY } from './handlers.js';
+export {
+  BANKING_ACCOUNT_QUERY,
+  type BankingAccount,
+  type BankingAccountType,
+  type BankingAccountIdentifierType,
+  type BankingAccountValidator,
+} from './banking.js';
+export { CANCELLED_MESSAGE, DONE_MESSAGE, CANCELLED_PAGE_MESSAGE, type LinkOutcome } from './link.js';
 export {
   DATA_TYPES,
   DATA_TYPES_BY_SOURCE,
@@ -29,7 +46,9 @@ export {
   PLATFORMS,
   GREENFIELD_ID,
   SEED_CONNECTION_IDS,
+  SEED_BANKING_ACCOUNT_IDS,
   HARBOUR_ID,
+  OAKRIDGE_ID,
   type SandboxSeed,
   type SeedCompany,
   type Connection,
@@ -57,6 +76,23 @@ export interface SandboxOptions {
   now?: () => number;
   /** Lifetime of tokens from the accessToken route; default 86400 (one day). */
   tokenLifetimeSeconds?: number;
+  /**
+   * Where the sandbox's link pages live: an absolute URL or a path (resolved
+   * like `baseUrl`). When set, every Connection the sandbox serves has
+   * `linkUrl` = `${linkBaseUrl}/companies/{companyId}/connections/{connectionId}/start`,
+   * and that page (and its form's `.../authorize` route) is served. Default:
+   * none; the seed's `https://link-api.codat.io/...` linkUrls are served as they are.
+   * The Node server defaults it to its own origin + `/sandbox/link`.
+   */
+  linkBaseUrl?: string;
+  /**
+   * Where the link page sends the customer afterwards (like the Redirect URL a
+   * Codat client sets in the portal), with `statusCode`, `statusText`,
+   * `companyId`, `connectionId` (and `errorMessage` on cancel) added to its
+   * query. May contain `{companyId}` and `{connectionId}`. Default: none; the
+   * page then says "Done: you can close this window and return to the app."
+   */
+  redirectUrl?: string;
 }
 
 /** One sandbox instance: its own state, handlers and token secret. */
@@ -78,9 +114,16 @@ export interface Sandbox {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const baseUrl = (options.baseUrl ?? 'https://api.codat.io').replace(/\/+$/, '');
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86400;
-  const store = new SandboxStore(options.seed, { now: options.now ?? Date.now });
-  const tokens = new TokenIssuer(options.now ?? Date.now);
-  const handlers = createHandlers({ store, tokens, baseUrl, tokenLifetimeSeconds });
+  const now = options.now ?? Date.now;
+  const linkBaseUrl =
+    options.linkBaseUrl === undefined
+      ? undefined
+      : checkUrlOption('linkBaseUrl', options.linkBaseUrl).replace(/\/+$/, '');
+  const redirectUrl =
+    options.redirectUrl === undefined ? undefined : checkUrlOption('redirectUrl', options.redirectUrl);
+  const store = new SandboxStore(options.seed, { now });
+  const tokens = new TokenIssuer(now);
+  const handlers = createHandlers({ store, tokens, baseUrl, tokenLifetimeSeconds, now, linkBaseUrl, redirectUrl });
   return {
     store,
     handlers,

@@ -1,7 +1,7 @@
 /**
  * Node-only entry: serves the sandbox's msw handlers over real HTTP through
- * `getResponse` (no second implementation), and loads seed files with the
- * OpenAPI Connection schema.
+ * `getResponse` (no second implementation), link pages included, and loads
+ * seed files with the OpenAPI schemas (Connection, PullOperation, Banking Account).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -9,10 +9,22 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { createSandbox, type Sandbox, type SandboxOptions } from './index.js';
 import { errorResponse } from './errors.js';
-import { connectionSchemaValidator, pullOperationSchemaValidator } from './openapi-schema.js';
+import { checkUrlOption } from './link.js';
+import {
+  bankingAccountSchemaValidator,
+  connectionSchemaValidator,
+  pullOperationSchemaValidator,
+} from './openapi-schema.js';
 import { SeedError, validateSeed, type SandboxSeed } from './seed.js';
 
-export { connectionSchemaValidator, pullOperationSchemaValidator } from './openapi-schema.js';
+export {
+  bankingAccountSchemaValidator,
+  connectionSchemaValidator,
+  pullOperationSchemaValidator,
+} from './openapi-schema.js';
+
+/** The path, under the server's origin, of the link pages unless `linkBaseUrl` says otherwise. */
+export const DEFAULT_LINK_PATH = '/sandbox/link';
 
 /** Options of `startSandboxServer`. */
 export interface SandboxServerOptions extends Omit<SandboxOptions, 'baseUrl'> {
@@ -20,6 +32,8 @@ export interface SandboxServerOptions extends Omit<SandboxOptions, 'baseUrl'> {
   port: number;
   /** Interface to bind; default `127.0.0.1`. */
   host?: string;
+  /** Default: the server's own origin + `/sandbox/link` (see `SandboxOptions.linkBaseUrl`). */
+  linkBaseUrl?: string;
 }
 
 /** A running sandbox server. */
@@ -63,10 +77,14 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
 
 /**
  * Starts a real HTTP server for a fresh sandbox whose `baseUrl` is the
- * server's own URL.
+ * server's own URL, and whose link pages are under `/sandbox/link` there
+ * unless `linkBaseUrl` is given.
+ * @throws TypeError for a bad `linkBaseUrl` or `redirectUrl`, before listening.
  */
 export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
   const { port, host = '127.0.0.1', ...sandboxOptions } = options;
+  if (sandboxOptions.linkBaseUrl !== undefined) checkUrlOption('linkBaseUrl', sandboxOptions.linkBaseUrl);
+  if (sandboxOptions.redirectUrl !== undefined) checkUrlOption('redirectUrl', sandboxOptions.redirectUrl);
   // Filled in once the server listens and its port (hence the base URL) is known.
   const state: { sandbox?: Sandbox; origin: string } = { origin: '' };
   const server = createServer((req, res) => {
@@ -93,7 +111,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   });
   const address = server.address() as AddressInfo;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  const sandbox = createSandbox({ ...sandboxOptions, baseUrl: origin });
+  const sandbox = createSandbox({
+    ...sandboxOptions,
+    baseUrl: origin,
+    linkBaseUrl: sandboxOptions.linkBaseUrl ?? `${origin}${DEFAULT_LINK_PATH}`,
+  });
   Object.assign(state, { origin, sandbox });
   return {
     url: origin,
@@ -108,8 +130,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
 
 /**
  * Reads and validates a seed file (shape, UUIDs, duplicates, and each
- * connection and pull operation against the OpenAPI Connection and
- * PullOperation schemas).
+ * connection, pull operation and bank account against the Platform document's
+ * Connection and PullOperation schemas and the Banking document's Account schema).
  * @throws SeedError whose message names the bad field (`seed` for file-level problems).
  */
 export async function loadSeedFile(path: string): Promise<SandboxSeed> {
@@ -125,5 +147,10 @@ export async function loadSeedFile(path: string): Promise<SandboxSeed> {
   } catch (error) {
     throw new SeedError('seed file', `is not valid JSON (${(error as Error).message})`);
   }
-  return validateSeed(value, connectionSchemaValidator(), pullOperationSchemaValidator());
+  return validateSeed(
+    value,
+    connectionSchemaValidator(),
+    pullOperationSchemaValidator(),
+    bankingAccountSchemaValidator(),
+  );
 }

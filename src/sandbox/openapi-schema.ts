@@ -1,16 +1,29 @@
 /**
- * Node-only: Ajv over the vendored Codat Platform OpenAPI document. The
- * document is 3.1 but uses 3.0's `nullable: true`, so it is rewritten to
- * JSON Schema (`type: [t, 'null']`, or `anyOf` with null beside a `$ref`).
+ * Node-only: Ajv over the vendored Codat OpenAPI documents (Platform and
+ * Banking). The documents are 3.1 but use 3.0's `nullable: true`, so they are
+ * rewritten to JSON Schema (`type: [t, 'null']`, or `anyOf` with null beside a `$ref`).
  */
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { BankingAccountValidator } from './banking.js';
 import type { ConnectionValidator, PullOperationValidator } from './seed.js';
 
-/** Location of the OpenAPI document, relative to the package root. */
-export const OPENAPI_URL = new URL('../../openapi/Codat-Platform.json', import.meta.url);
-const DOC_ID = 'codat-platform.json';
+/** The vendored documents the sandbox follows. */
+export type OpenApiDocument = 'platform' | 'banking';
+
+/** Location of each OpenAPI document, relative to the package root. */
+export const OPENAPI_URLS: Readonly<Record<OpenApiDocument, URL>> = Object.freeze({
+  platform: new URL('../../openapi/Codat-Platform.json', import.meta.url),
+  banking: new URL('../../openapi/Codat-Banking.json', import.meta.url),
+});
+/** Location of the Platform document (kept for existing callers). */
+export const OPENAPI_URL = OPENAPI_URLS.platform;
+const DOC_IDS: Readonly<Record<OpenApiDocument, string>> = {
+  platform: 'codat-platform.json',
+  banking: 'codat-banking.json',
+};
+const DOCUMENTS = Object.keys(DOC_IDS) as OpenApiDocument[];
 
 type Json = Record<string, unknown>;
 
@@ -30,25 +43,37 @@ export function rewriteNullable(node: unknown): unknown {
   return { anyOf: [out, { type: 'null' }] };
 }
 
-let cached: { doc: Json; ajv: Ajv2020 } | undefined;
+let cached: { docs: Record<OpenApiDocument, Json>; ajv: Ajv2020 } | undefined;
 
-/** The parsed OpenAPI document (with nullable rewritten) and an Ajv holding it. */
-export function openApi(): { doc: Json; ajv: Ajv2020 } {
+function load(): { docs: Record<OpenApiDocument, Json>; ajv: Ajv2020 } {
   if (cached) return cached;
-  const doc = rewriteNullable(JSON.parse(readFileSync(OPENAPI_URL, 'utf8'))) as Json;
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false });
   addFormats.default(ajv);
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  ajv.addSchema(doc, DOC_ID);
-  cached = { doc, ajv };
+  ajv.addFormat('decimal', { type: 'number', validate: (n: number) => Number.isFinite(n) });
+  const docs = {} as Record<OpenApiDocument, Json>;
+  for (const name of DOCUMENTS) {
+    docs[name] = rewriteNullable(JSON.parse(readFileSync(OPENAPI_URLS[name], 'utf8'))) as Json;
+    ajv.addSchema(docs[name], DOC_IDS[name]);
+  }
+  cached = { docs, ajv };
   return cached;
 }
 
-/** Compiles a validator for a JSON pointer into the document, e.g. `#/components/schemas/Connection`. */
-export function validatorFor(pointer: string): ValidateFunction {
-  const { ajv } = openApi();
-  const id = `${DOC_ID}${pointer}`;
+/** One parsed OpenAPI document (with nullable rewritten) and the Ajv holding both. */
+export function openApi(document: OpenApiDocument = 'platform'): { doc: Json; ajv: Ajv2020 } {
+  const { docs, ajv } = load();
+  return { doc: docs[document], ajv };
+}
+
+/**
+ * Compiles a validator for a JSON pointer into a document, e.g.
+ * `#/components/schemas/Connection` (Platform) or `#/components/schemas/Account` with `'banking'`.
+ */
+export function validatorFor(pointer: string, document: OpenApiDocument = 'platform'): ValidateFunction {
+  const { ajv } = load();
+  const id = `${DOC_IDS[document]}${pointer}`;
   return ajv.getSchema(id) ?? ajv.compile({ $ref: id });
 }
 
@@ -86,8 +111,16 @@ export function pullOperationSchemaValidator(): PullOperationValidator {
   return schemaCheck('PullOperation');
 }
 
-function schemaCheck(name: string): (value: unknown) => [string, string] | undefined {
-  const validate = validatorFor(`#/components/schemas/${name}`);
+/** A `BankingAccountValidator` checking against the Banking document's Account schema. */
+export function bankingAccountSchemaValidator(): BankingAccountValidator {
+  return schemaCheck('Account', 'banking');
+}
+
+function schemaCheck(
+  name: string,
+  document: OpenApiDocument = 'platform',
+): (value: unknown) => [string, string] | undefined {
+  const validate = validatorFor(`#/components/schemas/${name}`, document);
   return (value) => {
     if (validate(value)) return undefined;
     const errors = validate.errors ?? [];
@@ -104,9 +137,19 @@ const pointerSegment = (s: string) =>
     .replace(/\//g, '~1')
     .replace(/[{}%]/g, (c) => encodeURIComponent(c));
 
-/** Finds the document's path template for a concrete path, e.g. `/companies/{companyId}`. */
+/** The document that declares a path template, or undefined. (No template is in both.) */
+export function documentFor(pathTemplate: string): OpenApiDocument | undefined {
+  const { docs } = load();
+  return DOCUMENTS.find((name) => Object.hasOwn(docs[name].paths as Json, pathTemplate));
+}
+
+/**
+ * Finds the path template, in either document, for a concrete path, e.g.
+ * `/companies/{companyId}` or `/companies/{companyId}/connections/{connectionId}/data/banking-accounts`.
+ */
 export function pathTemplateFor(pathname: string): string | undefined {
-  const templates = Object.keys(openApi().doc.paths as Json);
+  const { docs } = load();
+  const templates = DOCUMENTS.flatMap((name) => Object.keys(docs[name].paths as Json));
   const params = (t: string) => (t.match(/\{/g) ?? []).length;
   return templates
     .sort((a, b) => params(a) - params(b))
@@ -114,13 +157,15 @@ export function pathTemplateFor(pathname: string): string | undefined {
 }
 
 /**
- * Looks up, in the document, the JSON schema of the response to `method` on
- * `pathTemplate` with `status` (following a `#/components/responses/...` ref).
+ * Looks up, in the document that declares `pathTemplate`, the JSON schema of
+ * the response to `method` with `status` (following a `#/components/responses/...` ref).
  * Returns a validator, `null` when the response is declared without content,
  * and throws when the status is not declared for that operation.
  */
 export function responseValidator(pathTemplate: string, method: string, status: number): ValidateFunction | null {
-  const { doc } = openApi();
+  const document = documentFor(pathTemplate);
+  if (!document) throw new Error(`${pathTemplate} is in neither OpenAPI document`);
+  const { doc } = openApi(document);
   const operation = ((doc.paths as Json)[pathTemplate] as Json | undefined)?.[method.toLowerCase()] as Json | undefined;
   if (!operation) throw new Error(`${method} ${pathTemplate} is not in the OpenAPI document`);
   const responses = operation.responses as Json;
@@ -136,5 +181,5 @@ export function responseValidator(pathTemplate: string, method: string, status: 
   const content = response.content as Json | undefined;
   if (!content) return null;
   if (!content['application/json']) throw new Error(`${pointer} has no application/json content`);
-  return validatorFor(`${pointer}/content/application~1json/schema`);
+  return validatorFor(`${pointer}/content/application~1json/schema`, document);
 }

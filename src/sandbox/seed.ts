@@ -5,6 +5,7 @@
  * (Node only) and plugs in through `validateSeed`'s second argument.
  */
 import type { components } from '../api/codat-platform.generated.js';
+import { basicBankingAccountCheck, type BankingAccount, type BankingAccountValidator } from './banking.js';
 import { DATA_TYPES_BY_SOURCE, isDataType, PULL_STATUSES, toIso, type PullOperation } from './pulls.js';
 
 export type Connection = components['schemas']['Connection'];
@@ -24,6 +25,13 @@ export interface SeedCompany {
    * status does not change with the clock). `dataType` must be a DataType value.
    */
   pullOperations?: PullOperation[];
+  /**
+   * Bank accounts (the Banking document's `Account`) served by
+   * `GET .../connections/{connectionId}/data/banking-accounts`, keyed by the id
+   * of one of this company's Banking connections. A Banking connection without
+   * an entry has no accounts (an empty page).
+   */
+  bankingAccounts?: Record<string, BankingAccount[]>;
 }
 
 /** The whole seed: `{"companies":[{"id","name","connections":[...]}]}`. */
@@ -82,10 +90,12 @@ export const PLATFORMS: readonly Platform[] = Object.freeze([
 /** Company ids of the default seed. */
 export const GREENFIELD_ID = '8c6b1f52-3d4e-4a7b-9c10-2f5e6a7b8c01';
 export const HARBOUR_ID = '8c6b1f52-3d4e-4a7b-9c10-2f5e6a7b8c02';
+/** Oakridge Joinery Ltd: one Linked QuickBooks Desktop connection, the one whose syncs can be paused. */
+export const OAKRIDGE_ID = '8c6b1f52-3d4e-4a7b-9c10-2f5e6a7b8c03';
 
 const connectionId = (n: number) => `5e1d0c0e-0001-4c0a-8b0a-0000000000${String(n).padStart(2, '0')}`;
 
-/** Connection ids of the default seed, by platform (Greenfield Bakery's, then Harbour Freight's). */
+/** Connection ids of the default seed, by platform (Greenfield Bakery's, Harbour Freight's, then Oakridge Joinery's). */
 export const SEED_CONNECTION_IDS = Object.freeze({
   xero: connectionId(1),
   quickbooksOnline: connectionId(2),
@@ -98,6 +108,14 @@ export const SEED_CONNECTION_IDS = Object.freeze({
   harbourSage: connectionId(11),
   harbourBarclays: connectionId(12),
   harbourStripe: connectionId(13),
+  oakridgeQuickbooksDesktop: connectionId(21),
+});
+
+/** Ids of the default seed's bank accounts (the provider's ids, in the Banking document's `Account.id`). */
+export const SEED_BANKING_ACCOUNT_IDS = Object.freeze({
+  hsbcCurrent: 'ac000000-0004-4000-8000-000000000001',
+  hsbcSavings: 'ac000000-0004-4000-8000-000000000002',
+  harbourBarclaysCurrent: 'ac000000-0012-4000-8000-000000000001',
 });
 
 function seedConnection(
@@ -161,10 +179,81 @@ function seedHistory(companyId: string, connections: Connection[]): PullOperatio
   ]);
 }
 
+/** The default seed's bank accounts: UK business accounts with sort codes, account numbers and valid IBANs. */
+function seedBankingAccounts(): { hsbc: BankingAccount[]; barclays: BankingAccount[] } {
+  const hsbc = { id: 'hsbc-uk-business', name: 'HSBC UK Business Banking' };
+  return {
+    hsbc: [
+      {
+        id: SEED_BANKING_ACCOUNT_IDS.hsbcCurrent,
+        name: 'Business Current Account',
+        informalName: 'Shops takings',
+        holder: 'Greenfield Bakery Ltd',
+        type: 'Debit',
+        balance: { available: 18452.37, current: 18102.37, limit: -2500 },
+        identifiers: {
+          type: 'Depository',
+          subtype: 'current',
+          number: '41256789',
+          bankCode: '401162',
+          iban: 'GB36 HBUK 4011 6241 2567 89',
+          bic: 'HBUKGB4B',
+        },
+        currency: 'GBP',
+        institution: hsbc,
+        modifiedDate: '2026-03-02T06:00:00Z',
+        sourceModifiedDate: '2026-03-01T17:42:10Z',
+      },
+      {
+        id: SEED_BANKING_ACCOUNT_IDS.hsbcSavings,
+        name: 'Business Money Manager',
+        informalName: null,
+        holder: 'Greenfield Bakery Ltd',
+        type: 'Debit',
+        balance: { available: 42000, current: 42000, limit: null },
+        identifiers: {
+          type: 'Depository',
+          subtype: 'savings',
+          number: '71234560',
+          bankCode: '401162',
+          iban: 'GB35 HBUK 4011 6271 2345 60',
+          bic: 'HBUKGB4B',
+        },
+        currency: 'GBP',
+        institution: hsbc,
+        modifiedDate: '2026-03-02T06:00:00Z',
+        sourceModifiedDate: '2026-02-28T09:15:00Z',
+      },
+    ],
+    barclays: [
+      {
+        id: SEED_BANKING_ACCOUNT_IDS.harbourBarclaysCurrent,
+        name: 'Business Current Account',
+        holder: 'Harbour Freight Co',
+        type: 'Debit',
+        balance: { available: 7310.05, current: 7310.05, limit: -10000 },
+        identifiers: {
+          type: 'Depository',
+          subtype: 'current',
+          number: '53917254',
+          bankCode: '209614',
+          iban: 'GB23 BUKB 2096 1453 9172 54',
+          bic: 'BUKBGB22',
+        },
+        currency: 'GBP',
+        institution: { id: 'barclays-business', name: 'Barclays Business' },
+        modifiedDate: '2026-03-01T09:05:00Z',
+        sourceModifiedDate: '2026-03-01T08:58:31Z',
+      },
+    ],
+  };
+}
+
 /** A fresh copy of the deterministic default seed (fixed ids and 2026 dates). */
 export function defaultSeed(): SandboxSeed {
   const g = GREENFIELD_ID;
   const h = HARBOUR_ID;
+  const o = OAKRIDGE_ID;
   const revoked = 'The access token for Square was revoked by the user.';
   const square = seedConnection(g, 7, 'sqre', 'Deauthorized', '2026-01-20T10:00:00Z', '2026-02-14T06:00:00Z');
   square.dataConnectionErrors = [
@@ -191,6 +280,8 @@ export function defaultSeed(): SandboxSeed {
     seedConnection(h, 12, 'bcuk', 'Linked', '2026-02-02T10:00:00Z', '2026-03-01T09:05:00Z'),
     seedConnection(h, 13, 'strp', 'PendingAuth', '2026-02-25T15:00:00Z'),
   ];
+  const oakridge = [seedConnection(o, 21, 'pqsw', 'Linked', '2026-02-10T09:00:00Z', '2026-03-02T07:30:00Z')];
+  const accounts = seedBankingAccounts();
   // Square's refresh after the user revoked access: the one failed pull of the seed.
   const squareFailed: PullOperation = {
     id: seedPullId(7, 3, 0),
@@ -215,6 +306,7 @@ export function defaultSeed(): SandboxSeed {
         created: '2026-01-05T09:00:00Z',
         connections: greenfield,
         pullOperations: [...seedHistory(g, greenfield.filter(withHistory)), squareFailed],
+        bankingAccounts: { [SEED_CONNECTION_IDS.hsbc]: accounts.hsbc },
       },
       {
         id: h,
@@ -222,6 +314,15 @@ export function defaultSeed(): SandboxSeed {
         created: '2026-02-01T08:00:00Z',
         connections: harbour,
         pullOperations: seedHistory(h, harbour.filter(withHistory)),
+        bankingAccounts: { [SEED_CONNECTION_IDS.harbourBarclays]: accounts.barclays },
+      },
+      {
+        id: o,
+        name: 'Oakridge Joinery Ltd',
+        description: 'Bespoke kitchens; keeps its books in QuickBooks Desktop',
+        created: '2026-02-10T08:45:00Z',
+        connections: oakridge,
+        pullOperations: seedHistory(o, oakridge),
       },
     ],
   };
@@ -280,20 +381,32 @@ export const basicPullOperationCheck: PullOperationValidator = (p) => {
   return undefined;
 };
 
-const COMPANY_KEYS = new Set(['id', 'name', 'description', 'created', 'connections', 'pullOperations']);
+const COMPANY_KEYS = new Set([
+  'id',
+  'name',
+  'description',
+  'created',
+  'connections',
+  'pullOperations',
+  'bankingAccounts',
+]);
 
 /**
  * Validates a seed's shape and returns it typed; throws `SeedError` naming the
  * first bad field. Ids must be UUIDs and unique (connection ids across the seed).
  * Seeded pull operations must also belong to their company and one of its
  * connections, with a `dataType` from the DataType enum; pull ids are unique.
+ * `bankingAccounts` keys must be ids of the company's Banking connections, and
+ * account ids unique within a connection.
  * @param validateConnection per-connection check; defaults to a minimal one.
  * @param validatePullOperation per-pull-operation check; defaults to a minimal one.
+ * @param validateBankingAccount per-account check; defaults to a minimal one.
  */
 export function validateSeed(
   value: unknown,
   validateConnection = basicConnectionCheck,
   validatePullOperation = basicPullOperationCheck,
+  validateBankingAccount: BankingAccountValidator = basicBankingAccountCheck,
 ): SandboxSeed {
   if (!isObject(value)) throw new SeedError('seed', 'must be a JSON object');
   if (!('companies' in value)) throw new SeedError('companies', 'is required');
@@ -332,9 +445,12 @@ export function validateSeed(
       }
       seenConnections.set(id, cat);
     });
+    const connections = company.connections as Connection[];
+    if ('bankingAccounts' in company)
+      validateBankingAccounts(company.bankingAccounts, at, connections, validateBankingAccount);
     if (!('pullOperations' in company)) return;
     if (!Array.isArray(company.pullOperations)) throw new SeedError(`${at}.pullOperations`, 'must be an array');
-    const connectionIds = new Set((company.connections as Connection[]).map((c) => c.id));
+    const connectionIds = new Set(connections.map((c) => c.id));
     company.pullOperations.forEach((pull: unknown, j) => {
       const pat = `${at}.pullOperations[${j}]`;
       const problem = validatePullOperation(pull);
@@ -351,4 +467,35 @@ export function validateSeed(
     });
   });
   return value as unknown as SandboxSeed;
+}
+
+function validateBankingAccounts(
+  value: unknown,
+  at: string,
+  connections: Connection[],
+  validateAccount: BankingAccountValidator,
+): void {
+  const bat = `${at}.bankingAccounts`;
+  if (!isObject(value)) throw new SeedError(bat, 'must be an object keyed by connection id');
+  for (const [connectionId, accounts] of Object.entries(value)) {
+    const cat = `${bat}["${connectionId}"]`;
+    const connection = connections.find((c) => c.id === connectionId);
+    if (!connection) throw new SeedError(cat, "must be keyed by the id of one of the company's connections");
+    if (connection.sourceType !== 'Banking') {
+      throw new SeedError(
+        cat,
+        `must belong to a Banking connection (${connection.platformName} is ${connection.sourceType})`,
+      );
+    }
+    if (!Array.isArray(accounts)) throw new SeedError(cat, 'must be an array');
+    const seen = new Map<string, number>();
+    accounts.forEach((account: unknown, k) => {
+      const aat = `${cat}[${k}]`;
+      const problem = validateAccount(account);
+      if (problem) throw new SeedError(`${aat}${problem[0]}`, problem[1]);
+      const id = (account as BankingAccount).id;
+      if (seen.has(id)) throw new SeedError(`${aat}.id`, `duplicates ${cat}[${seen.get(id)}].id (${id})`);
+      seen.set(id, k);
+    });
+  }
 }

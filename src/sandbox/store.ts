@@ -1,11 +1,13 @@
 /**
- * In-memory state of one sandbox: companies, their data connections and pull
- * operations. No HTTP here; handlers translate requests into these calls.
- * Reads return copies, so callers cannot change state except through the
- * methods. Live pull operations advance with the `now` clock, computed on
- * every read (see `livePullAt`); no timers.
+ * In-memory state of one sandbox: companies, their data connections, pull
+ * operations, bank accounts and sync pauses. No HTTP here; handlers translate
+ * requests into these calls. Reads return copies, so callers cannot change
+ * state except through the methods. Live pull operations advance, and sync
+ * pauses lapse, with the `now` clock, computed on every read (see
+ * `livePullAt`); no timers.
  */
 import type { components } from '../api/codat-platform.generated.js';
+import type { BankingAccount } from './banking.js';
 import {
   DATA_TYPES_BY_SOURCE,
   livePullAt,
@@ -26,6 +28,31 @@ interface CompanyRecord {
   description?: string;
   created: string;
   connections: Connection[];
+  /** Bank accounts by connection id. */
+  bankingAccounts: Map<string, BankingAccount[]>;
+}
+
+/** A connection's sync pause, read from its `connectionInfo`. */
+export interface SyncPause {
+  /** ISO 8601: when syncs were paused. */
+  pausedAt: string;
+  /** ISO 8601: when the pause lapses, or null when paused until resumed. */
+  pausedUntil: string | null;
+}
+
+/** The `connectionInfo` keys that hold a sync pause. */
+export const SYNC_PAUSE_KEYS = Object.freeze({ pausedAt: 'syncsPausedAt', pausedUntil: 'syncsPausedUntil' });
+
+/**
+ * The sync pause a connection's `connectionInfo` records, or undefined when it
+ * is not paused. Connections read from the store never carry a lapsed pause.
+ */
+export function syncPauseOf(connection: Connection): SyncPause | undefined {
+  const info = connection.connectionInfo;
+  const pausedAt = info?.[SYNC_PAUSE_KEYS.pausedAt];
+  if (typeof pausedAt !== 'string') return undefined;
+  const until = info?.[SYNC_PAUSE_KEYS.pausedUntil];
+  return { pausedAt, pausedUntil: typeof until === 'string' ? until : null };
 }
 
 /** A seeded pull (served as given) or a live one (status from the clock). */
@@ -71,6 +98,7 @@ export class SandboxStore {
       ...(c.description !== undefined ? { description: c.description } : {}),
       created: c.created ?? earliest(c.connections) ?? '2026-01-01T00:00:00Z',
       connections: c.connections,
+      bankingAccounts: new Map(Object.entries(c.bankingAccounts ?? {})),
     }));
     this.#seq = 0;
     this.#failures.clear();
@@ -125,6 +153,54 @@ export class SandboxStore {
     return this.setConnectionStatus(companyId, connectionId, 'Unlinked');
   }
 
+  /**
+   * Completes the link journey for a connection (re-authorization): status
+   * `Linked`, and each `Active` entry of `dataConnectionErrors` becomes
+   * `Resolved` with `resolvedOnUtc` now. Returns the updated copy, or undefined.
+   */
+  authorizeConnection(companyId: string, connectionId: string): Connection | undefined {
+    const c = this.#connection(companyId, connectionId);
+    if (!c) return undefined;
+    c.status = 'Linked';
+    const now = toIso(this.#now());
+    for (const error of c.dataConnectionErrors ?? []) {
+      if (error.status === 'Active') Object.assign(error, { status: 'Resolved', resolvedOnUtc: now });
+    }
+    return copy(c);
+  }
+
+  /**
+   * Pauses a connection's syncs until `untilMs` (or until resumed, for null):
+   * its `connectionInfo` gets `syncsPausedAt` (now, or the time of the pause
+   * already in place) and `syncsPausedUntil` (omitted for null). While paused,
+   * `refreshAll` skips it; at `untilMs` the pause lapses by itself. Does not
+   * check the platform, status or date (the handlers do). Returns the updated
+   * copy, or undefined when the company or connection is unknown.
+   */
+  pauseSyncs(companyId: string, connectionId: string, untilMs: number | null): Connection | undefined {
+    const c = this.#connection(companyId, connectionId);
+    if (!c) return undefined;
+    const pausedAt = syncPauseOf(c)?.pausedAt ?? toIso(this.#now());
+    c.connectionInfo ??= {};
+    c.connectionInfo[SYNC_PAUSE_KEYS.pausedAt] = pausedAt;
+    if (untilMs === null) delete c.connectionInfo[SYNC_PAUSE_KEYS.pausedUntil];
+    else c.connectionInfo[SYNC_PAUSE_KEYS.pausedUntil] = toIso(untilMs);
+    return copy(c);
+  }
+
+  /**
+   * Resumes a connection's syncs: removes `syncsPausedAt` and `syncsPausedUntil`
+   * from its `connectionInfo`, keeping the rest (and dropping `connectionInfo`
+   * when nothing else is left). A connection that is not paused is returned as it
+   * is. Returns the copy, or undefined when the company or connection is unknown.
+   */
+  resumeSyncs(companyId: string, connectionId: string): Connection | undefined {
+    const c = this.#connection(companyId, connectionId);
+    if (!c) return undefined;
+    this.#unpause(c);
+    return copy(c);
+  }
+
   /** Adds or replaces a connection of an existing company; returns false if the company is unknown. */
   putConnection(companyId: string, connection: Connection): boolean {
     const company = this.#find(companyId);
@@ -135,13 +211,25 @@ export class SandboxStore {
     return true;
   }
 
-  /** Removes a connection; returns false when it did not exist. */
+  /** Removes a connection (and its bank accounts); returns false when it did not exist. */
   deleteConnection(companyId: string, connectionId: string): boolean {
     const company = this.#find(companyId);
     const i = company?.connections.findIndex((x) => x.id === connectionId) ?? -1;
     if (!company || i < 0) return false;
     company.connections.splice(i, 1);
+    company.bankingAccounts.delete(connectionId);
     return true;
+  }
+
+  /**
+   * A connection's bank accounts in seed order: `[]` when it has none (any
+   * source type; the handlers refuse non-Banking connections), undefined when
+   * the company or connection is unknown.
+   */
+  listBankingAccounts(companyId: string, connectionId: string): BankingAccount[] | undefined {
+    const company = this.#find(companyId);
+    if (!company?.connections.some((c) => c.id === connectionId)) return undefined;
+    return (company.bankingAccounts.get(connectionId) ?? []).map(copy);
   }
 
   /** The company's pull operations, newest `requested` first, or undefined for an unknown company. */
@@ -181,14 +269,15 @@ export class SandboxStore {
 
   /**
    * Queues a pull of every data type (`DATA_TYPES_BY_SOURCE`) of each of the
-   * company's Linked connections, as `POST /companies/{id}/data/all` does.
-   * Returns them in connection order, or undefined for an unknown company.
+   * company's Linked connections whose syncs are not paused, as
+   * `POST /companies/{id}/data/all` does. Returns them in connection order, or
+   * undefined for an unknown company.
    */
   refreshAll(companyId: string): PullOperation[] | undefined {
     const company = this.#find(companyId);
     if (!company) return undefined;
     return company.connections
-      .filter((c) => c.status === 'Linked')
+      .filter((c) => c.status === 'Linked' && !syncPauseOf(c))
       .flatMap((c) => DATA_TYPES_BY_SOURCE[c.sourceType].map((t) => this.queuePull(companyId, c.id, t)!));
   }
 
@@ -228,9 +317,27 @@ export class SandboxStore {
     return livePullAt({ id, companyId: r.companyId, connectionId, dataType }, r.requestedMs, failure, this.#now());
   }
 
-  /** Applies finished live pulls: a completed one moves its connection's `lastSync` forward. */
+  /** Removes a pause's keys from `connectionInfo` (and `connectionInfo` itself when nothing else is left). */
+  #unpause(c: Connection): void {
+    const info = c.connectionInfo;
+    if (!info || !Object.values(SYNC_PAUSE_KEYS).some((key) => key in info)) return;
+    delete info[SYNC_PAUSE_KEYS.pausedAt];
+    delete info[SYNC_PAUSE_KEYS.pausedUntil];
+    if (Object.keys(info).length === 0) delete c.connectionInfo;
+  }
+
+  /**
+   * Brings state up to the clock: lapsed sync pauses are removed, and finished
+   * live pulls applied (a completed one moves its connection's `lastSync` forward).
+   */
   #settle(): void {
     const now = this.#now();
+    for (const company of this.#companies) {
+      for (const c of company.connections) {
+        const until = syncPauseOf(c)?.pausedUntil;
+        if (until && Date.parse(until) <= now) this.#unpause(c);
+      }
+    }
     for (const r of this.#pulls) {
       const live = r.live;
       if (!live || live.settled) continue;
@@ -250,6 +357,10 @@ export class SandboxStore {
   #find(companyId: string): CompanyRecord | undefined {
     this.#settle();
     return this.#companies.find((c) => c.id === companyId);
+  }
+
+  #connection(companyId: string, connectionId: string): Connection | undefined {
+    return this.#find(companyId)?.connections.find((x) => x.id === connectionId);
   }
 }
 

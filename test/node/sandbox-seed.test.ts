@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { getResponse } from 'msw';
-import { createSandbox, defaultSeed, SeedError, validateSeed } from '../../src/sandbox/index.js';
+import {
+  createSandbox,
+  defaultSeed,
+  GREENFIELD_ID,
+  HARBOUR_ID,
+  OAKRIDGE_ID,
+  SEED_CONNECTION_IDS,
+  SeedError,
+  validateSeed,
+} from '../../src/sandbox/index.js';
 import { connectionSchemaValidator, loadSeedFile } from '../../src/sandbox/node.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-seed-'));
@@ -68,6 +77,43 @@ describe('seed files', () => {
       assert.ok(!('lastSync' in c) || /^2026-.*Z$/.test(c.lastSync!));
     }
     assert.ok(!('lastSync' in greenfield!.connections.find((c) => c.platformName === 'Lloyds')!));
+  });
+
+  it('exports every company and connection id of the default seed, each once', () => {
+    const seed = defaultSeed();
+    assert.deepEqual(
+      seed.companies.map((c) => [c.id, c.name]),
+      [
+        [GREENFIELD_ID, 'Greenfield Bakery Ltd'],
+        [HARBOUR_ID, 'Harbour Freight Co'],
+        [OAKRIDGE_ID, 'Oakridge Joinery Ltd'],
+      ],
+    );
+    const seeded = seed.companies.flatMap((c) => c.connections.map((x) => x.id)).sort();
+    assert.deepEqual(Object.values(SEED_CONNECTION_IDS).sort(), seeded);
+  });
+
+  it('has one Linked QuickBooks Desktop connection to pause, on Oakridge, and keeps the others as they were', () => {
+    const seed = defaultSeed();
+    const all = seed.companies.flatMap((c) => c.connections.map((x) => ({ ...x, companyId: c.id })));
+    const pausable = all.filter((c) => c.integrationKey === 'pqsw' && c.status === 'Linked');
+    assert.deepEqual(
+      pausable.map((c) => [c.companyId, c.id, c.platformName, c.sourceType]),
+      [[OAKRIDGE_ID, SEED_CONNECTION_IDS.oakridgeQuickbooksDesktop, 'QuickBooks Desktop', 'Accounting']],
+    );
+    const oakridge = seed.companies[2]!;
+    assert.equal(oakridge.connections.length, 1);
+    assert.equal(oakridge.pullOperations!.length, 14, 'two completed rounds of seven Accounting data types');
+    const byId = (id: string) => all.find((c) => c.id === id)!;
+    assert.equal(byId(SEED_CONNECTION_IDS.quickbooksDesktop).status, 'Deauthorized');
+    const square = byId(SEED_CONNECTION_IDS.square);
+    assert.equal(square.status, 'Deauthorized');
+    assert.deepEqual(
+      square.dataConnectionErrors!.map((e) => e.status),
+      ['Active'],
+    );
+    assert.equal(seed.companies[0]!.connections.length, 8);
+    assert.equal(seed.companies[1]!.connections.length, 3);
   });
 
   it('loads a valid custom seed and serves it', async () => {

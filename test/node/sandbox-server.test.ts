@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { GREENFIELD_ID, HARBOUR_ID } from '../../src/sandbox/index.js';
+import { GREENFIELD_ID, HARBOUR_ID, OAKRIDGE_ID } from '../../src/sandbox/index.js';
 import { SEED_CONNECTION_IDS as SEED } from '../../src/sandbox/index.js';
 import { startSandboxServer } from '../../src/sandbox/node.js';
 
@@ -76,6 +76,63 @@ describe('startSandboxServer', () => {
       await server.close();
     }
     await assert.rejects(fetch(server.url), 'closed server refuses connections');
+  });
+
+  it('serves the link journey from its own origin: linkUrl, start page, form POST and redirect', async () => {
+    const server = await startSandboxServer({ port: 0, redirectUrl: 'http://localhost:5173/codat/{connectionId}' });
+    try {
+      const basic = { Authorization: 'Basic eDo=' };
+      const square = `${server.url}/companies/${GREENFIELD_ID}/connections/${SEED.square}`;
+      const { linkUrl } = (await (await fetch(square, { headers: basic })).json()) as { linkUrl: string };
+      assert.equal(linkUrl, `${server.url}/sandbox/link/companies/${GREENFIELD_ID}/connections/${SEED.square}/start`);
+
+      const page = await fetch(linkUrl);
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
+      assert.equal(
+        page.headers.get('content-security-policy'),
+        "default-src 'none'; style-src 'self'; form-action 'self' http://localhost:5173; frame-ancestors 'none'; base-uri 'none'",
+      );
+      const html = await page.text();
+      const action = /<form method="post" action="([^"]+)">/.exec(html)?.[1];
+      assert.equal(action, linkUrl.replace(/\/start$/, '/authorize'));
+      const css = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1];
+      assert.equal((await fetch(css!)).headers.get('content-type'), 'text/css; charset=utf-8');
+
+      const posted = await fetch(action!, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'outcome=authorize',
+        redirect: 'manual',
+      });
+      assert.equal(posted.status, 303);
+      assert.equal(
+        posted.headers.get('location'),
+        `http://localhost:5173/codat/${SEED.square}?statusCode=200&statusText=Linked&companyId=${GREENFIELD_ID}&connectionId=${SEED.square}`,
+      );
+      const after = (await (await fetch(square, { headers: basic })).json()) as { status: string };
+      assert.equal(after.status, 'Linked');
+
+      const pause = await fetch(
+        `${server.url}/companies/${OAKRIDGE_ID}/connections/${SEED.oakridgeQuickbooksDesktop}/syncPause`,
+        {
+          method: 'PUT',
+          headers: { ...basic, 'Content-Type': 'application/json' },
+          body: '{"pausedUntil":null}',
+        },
+      );
+      assert.equal(pause.status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a bad redirectUrl or linkBaseUrl before listening', async () => {
+    await assert.rejects(startSandboxServer({ port: 0, redirectUrl: 'javascript:alert(1)' }), {
+      name: 'TypeError',
+      message: 'redirectUrl must be an http(s) URL or a path starting with /, got "javascript:alert(1)"',
+    });
+    await assert.rejects(startSandboxServer({ port: 0, linkBaseUrl: 'link' }), { name: 'TypeError' });
   });
 });
 
@@ -161,13 +218,34 @@ describe('sandbox CLI', () => {
     assert.equal(run.stdout, '');
   });
 
-  it('starts on SANDBOX_PORT=0, prints the URL, companies, tokens and curl examples', async () => {
-    const run = await runCli({ SANDBOX_PORT: '0' }, /Press Ctrl\+C/);
+  it('refuses a bad SANDBOX_REDIRECT_URL with one clear message and exit code 1', async () => {
+    const run = await runCli({ SANDBOX_PORT: '0', SANDBOX_REDIRECT_URL: 'ftp://example.com/done' });
+    assert.equal(run.code, 1);
+    const lines = run.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn'));
+    assert.deepEqual(lines, [
+      'sandbox: SANDBOX_REDIRECT_URL must be an http(s) URL or a path starting with /, got "ftp://example.com/done"',
+    ]);
+    assert.equal(run.stdout, '');
+  });
+
+  it('starts on SANDBOX_PORT=0, prints the URL, link pages, companies, tokens and curl examples', async () => {
+    const run = await runCli(
+      { SANDBOX_PORT: '0', SANDBOX_REDIRECT_URL: 'http://localhost:5173/codat/return' },
+      /Press Ctrl\+C/,
+    );
     try {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stdout)?.[1];
       assert.ok(url, run.stdout + run.stderr);
       assert.match(run.stdout, new RegExp(`${GREENFIELD_ID}\\s+Greenfield Bakery Ltd`));
       assert.match(run.stdout, new RegExp(`${HARBOUR_ID}\\s+Harbour Freight Co`));
+      assert.match(run.stdout, new RegExp(`${OAKRIDGE_ID}\\s+Oakridge Joinery Ltd`));
+      assert.ok(
+        run.stdout.includes(
+          `Link pages (each connection's linkUrl): ${url}/sandbox/link/companies/{companyId}/connections/{connectionId}/start`,
+        ),
+        run.stdout,
+      );
+      assert.ok(run.stdout.includes('Redirect after the link page: http://localhost:5173/codat/return'), run.stdout);
       const token = /access token[^:]*: (\S+)/.exec(run.stdout)?.[1];
       assert.ok(token);
       assert.match(
@@ -178,6 +256,18 @@ describe('sandbox CLI', () => {
         headers: { Authorization: `Bearer ${token}` },
       });
       assert.equal(response.status, 200);
+      const authorize = `${url}/sandbox/link/companies/${GREENFIELD_ID}/connections/${SEED.square}/authorize`;
+      const posted = await fetch(authorize, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'outcome=cancel',
+        redirect: 'manual',
+      });
+      assert.equal(posted.status, 303);
+      assert.match(
+        posted.headers.get('location')!,
+        /^http:\/\/localhost:5173\/codat\/return\?statusCode=400&statusText=Cancelled&/,
+      );
     } finally {
       await run.stop();
     }
