@@ -3,6 +3,8 @@
  * connectionInfo facts and the paused state, against the sandbox.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
 import '../src/define.js';
 import {
   CodatClient,
@@ -12,9 +14,9 @@ import {
   type CodatConnectionDetail,
   type Connection,
 } from '../src/index.js';
-import { defaultSeed, type SandboxSeed } from '../src/sandbox/index.js';
+import { defaultSeed, OAKRIDGE_ID, type SandboxSeed } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, useSandboxWorker, waitUntil } from './support/sandbox.js';
-import { part, text } from './support/dom.js';
+import { collectEvents, errorBody, part, text } from './support/dom.js';
 
 /** A host's own control: shows what it was given. */
 class TestXeroControl extends HTMLElement {
@@ -178,5 +180,106 @@ describe('connection facts and pause state', () => {
     detail.connectionId = SEED.xero;
     await waitUntil(() => text(part(detail, 'title')) === 'Xero', 'Xero');
     expect(facts(detail).map(([label]) => label)).to.not.include('Syncs');
+  });
+});
+
+describe('codat-sync-pause (QuickBooks Desktop)', () => {
+  const api = useSandboxWorker();
+
+  const control = (detail: CodatConnectionDetail) => detail.shadowRoot!.querySelector('codat-sync-pause')!;
+  const inControl = (detail: CodatConnectionDetail, name: string) =>
+    control(detail).shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+
+  it('pauses for a chosen period by keyboard, shows it everywhere, and resumes', async () => {
+    const { token, companyId } = await api.fresh({ companyId: OAKRIDGE_ID });
+    const detail = await mountDetail(token, SEED.oakridgeQuickbooksDesktop);
+    await control(detail).updateComplete;
+    expect(text(inControl(detail, 'state'))).to.equal('Syncs run as scheduled.');
+    const paused = collectEvents<{ connectionId: string; pausedUntil: string | null }>('codat-sync-pause');
+    const resumed = collectEvents<unknown>('codat-sync-resume');
+    try {
+      const select = inControl(detail, 'duration') as HTMLSelectElement;
+      expect([...select.options].map((o) => o.text)).to.deep.equal([
+        '1 hour',
+        '4 hours',
+        '24 hours',
+        'Until I resume them',
+      ]);
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      select.dispatchEvent(new Event('change'));
+      await control(detail).updateComplete;
+      await expect(detail).to.be.accessible();
+      const before = Date.now();
+      inControl(detail, 'pause-button')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => text(inControl(detail, 'state')).startsWith('Syncs are paused until'), 'paused');
+
+      const put = api.requests.find((r) => r.method === 'PUT')!;
+      expect(put.url.pathname).to.equal(
+        `${BASE_URL}/companies/${companyId}/connections/${SEED.oakridgeQuickbooksDesktop}/syncPause`,
+      );
+      const body = JSON.parse(await put.bodyText) as { pausedUntil: string };
+      const hours = (Date.parse(body.pausedUntil) - before) / 3_600_000;
+      expect(hours).to.be.within(3.99, 4.01);
+      expect(paused.seen).to.have.length(1);
+      expect(paused.seen[0]!.connectionId).to.equal(SEED.oakridgeQuickbooksDesktop);
+      expect(Date.parse(paused.seen[0]!.pausedUntil!)).to.equal(Date.parse(body.pausedUntil));
+      await waitUntil(() => facts(detail).some(([label]) => label === 'Syncs'), 'paused fact');
+      expect(part(detail, 'refresh-button'), 'no refresh while paused').to.equal(null);
+      const live = control(detail).shadowRoot!.querySelector('[role="status"]')!;
+      expect(text(live)).to.match(/^Syncs are paused until /);
+      await expect(detail).to.be.accessible();
+
+      inControl(detail, 'resume-button')!.click();
+      await waitUntil(() => text(inControl(detail, 'state')) === 'Syncs run as scheduled.', 'resumed');
+      expect(api.requests.filter((r) => r.method === 'DELETE').map((r) => r.url.pathname)).to.deep.equal([
+        put.url.pathname,
+      ]);
+      expect(resumed.seen).to.deep.equal([{ connectionId: SEED.oakridgeQuickbooksDesktop }]);
+      expect(text(live)).to.equal('Syncs resumed.');
+      expect(facts(detail).map(([label]) => label)).to.not.include('Syncs');
+      expect(part(detail, 'refresh-button')).to.not.equal(null);
+    } finally {
+      paused.stop();
+      resumed.stop();
+    }
+  });
+
+  it('pauses until resumed', async () => {
+    const { token } = await api.fresh({ companyId: OAKRIDGE_ID });
+    const detail = await mountDetail(token, SEED.oakridgeQuickbooksDesktop);
+    await control(detail).updateComplete;
+    expect(await control(detail).pause(SEED.oakridgeQuickbooksDesktop, null)).to.equal(true);
+    await control(detail).updateComplete;
+    expect(text(inControl(detail, 'state'))).to.equal('Syncs are paused until you resume them.');
+    await waitUntil(() => facts(detail).some(([, value]) => value === 'Paused until resumed'), 'fact');
+  });
+
+  it('keeps the connection as it was and says why when the API refuses the pause', async () => {
+    const { token } = await api.fresh({ companyId: OAKRIDGE_ID });
+    api.use(
+      http.put(
+        `${BASE_URL}/companies/:companyId/connections/:connectionId/syncPause`,
+        () => HttpResponse.json(errorBody('The connector is offline.', 'corr-pause', 503), { status: 503 }),
+        { once: true },
+      ),
+    );
+    const errors = collectEvents<{ operation: string; errorCode: number | null }>('codat-error');
+    const paused = collectEvents<unknown>('codat-sync-pause');
+    try {
+      const detail = await mountDetail(token, SEED.oakridgeQuickbooksDesktop);
+      await control(detail).updateComplete;
+      inControl(detail, 'pause-button')!.click();
+      await waitUntil(() => !!inControl(detail, 'error'), 'error shown');
+      expect(text(inControl(detail, 'error'))).to.contain('The connector is offline.');
+      expect(text(inControl(detail, 'state'))).to.equal('Syncs run as scheduled.');
+      expect(errors.seen.map((e) => [e.operation, e.errorCode])).to.deep.equal([['pauseSyncs', 503]]);
+      expect(paused.seen).to.deep.equal([]);
+      await expect(detail).to.be.accessible();
+    } finally {
+      errors.stop();
+      paused.stop();
+    }
   });
 });

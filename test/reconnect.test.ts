@@ -98,7 +98,7 @@ describe('reconnect', () => {
       expect(deepActive()?.getAttribute('part'), 'focus back on Reconnect').to.equal('reconnect-button');
 
       // The person authorizes on the Link page, then comes back to this window.
-      sandbox.store.setConnectionStatus(companyId, SEED.square, 'Linked');
+      sandbox.store.authorizeConnection(companyId, SEED.square);
       await new Promise((resolve) => setTimeout(resolve, 20));
       window.dispatchEvent(new Event('focus'));
       await waitUntil(() => text(part(page.detail, 'status')) === 'Linked', 'detail shows Linked');
@@ -114,6 +114,8 @@ describe('reconnect', () => {
       );
       const live = page.detail.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
       expect(text(live)).to.equal('Square is now Linked.');
+      expect(part(page.detail, 'attention'), 'the error was resolved').to.equal(null);
+      expect(part(page.detail, 'reconnect-button')).to.equal(null);
     } finally {
       release();
       requests.stop();

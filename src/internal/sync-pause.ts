@@ -19,13 +19,14 @@ const date = (value: unknown): Date | undefined => {
 /** The connection's pause if it is paused at `nowMs`, else `undefined` (never paused, resumed, or lapsed). */
 export function syncPauseOf(connection: Connection, nowMs = Date.now()): SyncPause | undefined {
   const info = connection.connectionInfo;
-  if (!info || typeof info !== 'object' || typeof info.syncsPausedAt !== 'string') return undefined;
-  const until =
-    info.syncsPausedUntil === undefined || info.syncsPausedUntil === null ? null : date(info.syncsPausedUntil);
+  const pausedAt = info && typeof info === 'object' ? info[SYNC_PAUSE_KEYS.pausedAt] : undefined;
+  if (typeof pausedAt !== 'string') return undefined;
+  const end: unknown = info![SYNC_PAUSE_KEYS.pausedUntil];
+  const until = end === undefined || end === null ? null : date(end);
   if (until === undefined) return undefined; // an unreadable end: do not claim a pause
   if (until && until.getTime() <= nowMs) return undefined;
-  return { pausedAt: date(info.syncsPausedAt), until };
+  return { pausedAt: date(pausedAt), until };
 }
 
-/** The `connectionInfo` keys of this convention, which views show as the pause rather than as raw facts. */
-export const SYNC_PAUSE_KEYS: readonly string[] = ['syncsPausedAt', 'syncsPausedUntil'];
+/** The `connectionInfo` keys of this convention (the sandbox writes them; views show them as the pause, not as facts). */
+export const SYNC_PAUSE_KEYS = Object.freeze({ pausedAt: 'syncsPausedAt', pausedUntil: 'syncsPausedUntil' } as const);

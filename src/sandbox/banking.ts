@@ -1,42 +1,15 @@
 /**
  * Banking data the sandbox serves from `openapi/Codat-Banking.json`: the
- * `Account` type and a browser-safe structural check. The type is written out
- * here (the generated types cover the Platform document only); the Node seed
- * loader and the conformance tests check accounts against the document's
- * `Account` schema with Ajv. Browser-safe and free of HTTP.
+ * `Account` type (generated from the document) and a browser-safe structural
+ * check; the Node seed loader and the conformance tests check accounts against
+ * the document's `Account` schema with Ajv. Browser-safe and free of HTTP.
  */
+import type { components } from '../api/codat-banking.generated.js';
 
-/** `AccountType` of the Banking document. */
-export type BankingAccountType = 'Unknown' | 'Credit' | 'Debit';
-
-/** `Account.identifiers.type` of the Banking document. */
-export type BankingAccountIdentifierType =
-  'Account' | 'Card' | 'Credit' | 'Depository' | 'Investment' | 'Loan' | 'Other';
-
-/** The Banking document's `Account` (`GET .../data/banking-accounts` items). */
-export interface BankingAccount {
-  /** The provider's account id (any non-empty string). */
-  id: string;
-  name: string;
-  informalName?: string | null;
-  holder?: string | null;
-  type: BankingAccountType;
-  balance: { available?: number | null; current?: number; limit?: number | null };
-  identifiers: {
-    type: BankingAccountIdentifierType;
-    subtype?: string | null;
-    number?: string | null;
-    /** The sort code in the UK, BSB in Australia, routing number in the US and Canada. */
-    bankCode?: string | null;
-    iban?: string | null;
-    bic?: string | null;
-    maskedAccountNumber?: string | null;
-  };
-  currency: string;
-  institution: { id?: string; name?: string };
-  modifiedDate?: string;
-  sourceModifiedDate?: string;
-}
+/** The Banking document's `Account` (`GET .../data/banking-accounts` items), from the generated types. */
+export type BankingAccount = components['schemas']['Account'];
+export type BankingAccountType = BankingAccount['type'];
+export type BankingAccountIdentifierType = BankingAccount['identifiers']['type'];
 
 export const BANKING_ACCOUNT_TYPES: readonly BankingAccountType[] = ['Unknown', 'Credit', 'Debit'];
 export const BANKING_IDENTIFIER_TYPES: readonly BankingAccountIdentifierType[] = [

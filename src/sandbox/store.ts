@@ -7,6 +7,7 @@
  * `livePullAt`); no timers.
  */
 import type { components } from '../api/codat-platform.generated.js';
+import { SYNC_PAUSE_KEYS } from '../internal/sync-pause.js';
 import type { BankingAccount } from './banking.js';
 import {
   DATA_TYPES_BY_SOURCE,
@@ -40,8 +41,7 @@ export interface SyncPause {
   pausedUntil: string | null;
 }
 
-/** The `connectionInfo` keys that hold a sync pause. */
-export const SYNC_PAUSE_KEYS = Object.freeze({ pausedAt: 'syncsPausedAt', pausedUntil: 'syncsPausedUntil' });
+export { SYNC_PAUSE_KEYS };
 
 /**
  * The sync pause a connection's `connectionInfo` records, or undefined when it

@@ -497,7 +497,7 @@ function connectionInfoFacts(connection: Connection): [string, string][] {
   if (!info || typeof info !== 'object' || Array.isArray(info)) return [];
   const facts: [string, string][] = [];
   for (const [key, value] of Object.entries(info).slice(0, 20)) {
-    if (SYNC_PAUSE_KEYS.includes(key)) continue;
+    if ((Object.values(SYNC_PAUSE_KEYS) as string[]).includes(key)) continue;
     let shown: string;
     if (typeof value === 'string') shown = value.trim();
     else if (typeof value === 'number' && Number.isFinite(value)) shown = String(value);
