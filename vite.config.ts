@@ -97,10 +97,28 @@ function forbidSandbox(): Plugin {
   };
 }
 
+/**
+ * The demo's sandbox links connections to /sandbox-link/companies/{id}/connections/{id}/start (its stand-in for
+ * Codat's Link). The service worker does not serve page navigations, so the dev server answers them with
+ * demo/sandbox-link.html, which talks to the demo tab.
+ */
+function sandboxLinkPage(): Plugin {
+  return {
+    name: 'codat:demo-sandbox-link',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url?.startsWith('/sandbox-link/')) req.url = '/sandbox-link.html';
+        next();
+      });
+    },
+  };
+}
+
 const demo: UserConfig = {
   root: 'demo',
   // Relative to root: public/mockServiceWorker.js is served at /mockServiceWorker.js.
   publicDir: '../public',
+  plugins: [sandboxLinkPage()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 };
 

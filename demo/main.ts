@@ -5,9 +5,12 @@
  */
 import { setupWorker } from 'msw/browser';
 import { createSandbox, GREENFIELD_ID } from '../src/sandbox/index.js';
+import { answerLinkRequests } from './sandbox-link-channel.js';
 
-const sandbox = createSandbox({ baseUrl: '/api' });
+// Connections link to the demo's Link stand-in (sandbox-link.html), which authorizes them in this tab's sandbox.
+const sandbox = createSandbox({ baseUrl: '/api', linkBaseUrl: '/sandbox-link' });
 await setupWorker(...sandbox.handlers).start({ quiet: true, onUnhandledRequest: 'bypass' });
+answerLinkRequests(sandbox);
 
 const provider = document.querySelector('codat-connections-provider')!;
 // Set before the elements are defined: the provider reads the attribute once and removes it.
@@ -21,6 +24,12 @@ for (const type of [
   'codat-delete-request',
   'codat-delete',
   'codat-disconnect',
+  'codat-refresh-request',
+  'codat-refresh',
+  'codat-reconnect-request',
+  'codat-reconnect',
+  'codat-sync-pause',
+  'codat-sync-resume',
   'codat-error',
 ] as const) {
   document.addEventListener(type, (event) => {
