@@ -58,7 +58,7 @@ export default {
   browsers,
   concurrency: 1,
   concurrentBrowsers: 2,
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
   middleware: [mockServiceWorker()],

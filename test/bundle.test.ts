@@ -12,6 +12,7 @@ const TAGS = [
   'codat-connection-list',
   'codat-connection-detail',
   'codat-disconnect-confirm',
+  'codat-sync-pause',
 ];
 
 async function loadBundle(query = ''): Promise<void> {

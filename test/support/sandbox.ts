@@ -94,7 +94,7 @@ export function requestsTo(requests: RecordedRequest[], method: string, suffix: 
 }
 
 /** Waits until `predicate` holds, polling each animation frame; fails with `message` after `timeout` ms. */
-export async function waitUntil(predicate: () => boolean, message: string, timeout = 4000): Promise<void> {
+export async function waitUntil(predicate: () => boolean, message: string, timeout = 6000): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeout) throw new Error(`Timed out waiting: ${message}`);
