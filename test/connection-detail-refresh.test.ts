@@ -270,4 +270,25 @@ describe('codat-connection-detail refresh', () => {
     await waitUntil(() => !part(detail, 'sync-progress'), 'finished once visible again');
     expect(polls(api.requests, token)).to.be.greaterThan(hidden);
   });
+
+  it('keeps showing reads in progress while a poll fails, and finishes once polls answer again', async () => {
+    const clock = testClock();
+    const { token, sandbox, companyId } = await api.fresh({ now: clock.now });
+    sandbox.store.queuePull(companyId, SEED.hsbc, 'banking-accounts');
+    const detail = await mountDetail(clientFor(token), SEED.hsbc);
+    await waitUntil(() => !!part(detail, 'sync-progress'), 'in progress');
+    let failures = 0;
+    api.use(
+      http.get(`${BASE_URL}/companies/:companyId/dataStatus`, () => {
+        if (failures >= 2) return undefined; // then the sandbox answers again
+        failures += 1;
+        return HttpResponse.json(errorBody('Status is unavailable.', 'corr-status', 503), { status: 503 });
+      }),
+    );
+    clock.advance(PULL_TIMELINE.finishedAfterMs + 1);
+    await waitUntil(() => failures >= 2, 'polls failed');
+    expect(part(detail, 'sync-progress'), 'not claimed finished while polls fail').to.not.equal(null);
+    expect(part(detail, 'error'), 'a failed poll is not an error to show').to.equal(null);
+    await waitUntil(() => !part(detail, 'sync-progress'), 'finished after polls recover', 8000);
+  });
 });

@@ -306,4 +306,37 @@ describe('ask someone who can', () => {
       console.warn = warn;
     }
   });
+
+  it('lets the host replace every text of the invite through the text option, with {platform} and {url}', async () => {
+    const { token, companyId } = await api.fresh();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB">
+        <codat-connections-provider
+          base-url=${BASE_URL}
+          .accessToken=${token}
+          selected-connection-id=${SEED.quickbooksDesktop}
+          text=${JSON.stringify({
+            'invite.heading': 'Ask your bookkeeper',
+            'invite.text': 'They sign in to {platform} for you.',
+            'invite.copy': 'Copy',
+            'invite.email': 'Email them',
+            'invite.subject': '{platform} needs you',
+            'invite.body': 'Please open {url}',
+          })}
+        >
+          <codat-connection-detail></codat-connection-detail>
+        </codat-connections-provider>
+      </div>`,
+    );
+    const detail = wrapper.querySelector<CodatConnectionDetail>('codat-connection-detail')!;
+    await waitUntil(() => !!part(detail, 'invite'), 'invite shown');
+    const url = `https://link.codat.io/companies/${companyId}`;
+    expect(text(part(detail, 'invite'))).to.equal(
+      'Ask your bookkeeper They sign in to QuickBooks Desktop for you. Link to share Copy Email them',
+    );
+    const mail = new URL((part(detail, 'invite-email-link') as HTMLAnchorElement).href);
+    expect(mail.searchParams.get('subject')).to.equal('QuickBooks Desktop needs you');
+    expect(mail.searchParams.get('body')).to.equal(`Please open ${url}`);
+    await expect(detail).to.be.accessible();
+  });
 });

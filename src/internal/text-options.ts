@@ -8,12 +8,37 @@
 /** Text options: each key's value is a Markdown string or an array of them. */
 export type TextOptions = Partial<Record<string, string | readonly string[]>>;
 
-/** The keys the kit knows. */
+/** Kit texts a host can replace: plain text with `{platform}` and `{url}` filled in. */
+export const TEXT_OVERRIDE_KEYS: readonly string[] = [
+  'invite.heading',
+  'invite.text',
+  'invite.copy',
+  'invite.email',
+  'invite.subject',
+  'invite.body',
+];
+
+/** The keys the kit knows: Codat's SDK keys, then the kit's own. */
 export const TEXT_OPTION_KEYS: readonly string[] = [
   'accounting.connectionDetails.dataTypes',
   'banking.connectionDetails.dataTypes',
   'commerce.connectionDetails.dataTypes',
+  ...TEXT_OVERRIDE_KEYS,
 ];
+
+/**
+ * The host's replacement for one of the kit's texts (`TEXT_OVERRIDE_KEYS`), with `{name}` placeholders filled from
+ * `values`; `undefined` when the host gave none, so the kit's own (translated) text is used.
+ */
+export function overrideText(
+  text: TextOptions | undefined,
+  key: string,
+  values: Record<string, string>,
+): string | undefined {
+  const value: unknown = text && typeof text === 'object' ? text[key] : undefined;
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  return value.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
 
 const MAX_ITEMS = 50;
 const warned = new Set<string>();

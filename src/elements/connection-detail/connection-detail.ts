@@ -364,6 +364,7 @@ export class CodatConnectionDetail extends LitElement {
               companyId: this.client.companyId,
               linkBase: this.inviteLinkBase,
               headingLevel: Math.min(level + 1, 6),
+              text: this.text,
             })
           : nothing
       }

@@ -5,6 +5,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { Connection } from '../../api/types.js';
+import { overrideText, type TextOptions } from '../../internal/text-options.js';
 
 const DEFAULT_BASE = 'https://link.codat.io';
 
@@ -27,18 +28,23 @@ export function inviteUrl(base: string, companyId: string): string {
 }
 
 /** A `mailto:` link with a subject and a body that explain what to do and carry the URL. */
-export function inviteMailto(platform: string, url: string): string {
-  const subject = msg(str`Could you reconnect ${platform} for us?`, { id: 'invite.subject' });
-  const body = msg(
-    str`Hello,
+export function inviteMailto(platform: string, url: string, text?: TextOptions): string {
+  const values = { platform, url };
+  const subject =
+    overrideText(text, 'invite.subject', values) ??
+    msg(str`Could you reconnect ${platform} for us?`, { id: 'invite.subject' });
+  const body =
+    overrideText(text, 'invite.body', values) ??
+    msg(
+      str`Hello,
 
 Our ${platform} connection needs to be authorized again, and I cannot sign in to ${platform} myself. Could you open this link, choose ${platform} and sign in?
 
 ${url}
 
 Thank you.`,
-    { id: 'invite.body' },
-  );
+      { id: 'invite.body' },
+    );
   return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
@@ -48,9 +54,11 @@ export function renderInvite(options: {
   companyId: string;
   linkBase: string;
   headingLevel: number;
+  text?: TextOptions;
 }) {
-  const { host, connection, companyId, linkBase, headingLevel } = options;
+  const { host, connection, companyId, linkBase, headingLevel, text } = options;
   const url = inviteUrl(linkBase, companyId);
+  const values = { platform: connection.platformName, url };
   const remembered = copyStates.get(host);
   const state = remembered?.connectionId === connection.id ? remembered.state : 'idle';
   const setState = (next: CopyState) => {
@@ -71,10 +79,13 @@ export function renderInvite(options: {
   };
   return html`<div class="invite" part="invite" role="group" aria-labelledby="invite-heading">
     <div class="invite-heading" id="invite-heading" role="heading" aria-level=${headingLevel}>
-      ${msg('Can’t sign in? Ask someone who can', { id: 'invite.heading' })}
+      ${overrideText(text, 'invite.heading', values) ?? msg('Can’t sign in? Ask someone who can', { id: 'invite.heading' })}
     </div>
     <p class="invite-text">
-      ${msg(str`Send this link to a colleague who can sign in to ${connection.platformName}.`, { id: 'invite.text' })}
+      ${
+        overrideText(text, 'invite.text', values) ??
+        msg(str`Send this link to a colleague who can sign in to ${connection.platformName}.`, { id: 'invite.text' })
+      }
     </p>
     <label class="invite-field">
       <span>${msg('Link to share', { id: 'invite.urlLabel' })}</span>
@@ -82,10 +93,10 @@ export function renderInvite(options: {
     </label>
     <div class="invite-actions">
       <button type="button" class="button" part="invite-copy-button" @click=${copy}>
-        ${msg('Copy link', { id: 'invite.copy' })}
+        ${overrideText(text, 'invite.copy', values) ?? msg('Copy link', { id: 'invite.copy' })}
       </button>
-      <a class="button" part="invite-email-link" href=${inviteMailto(connection.platformName, url)}>
-        ${msg('Email the link', { id: 'invite.email' })}
+      <a class="button" part="invite-email-link" href=${inviteMailto(connection.platformName, url, text)}>
+        ${overrideText(text, 'invite.email', values) ?? msg('Email the link', { id: 'invite.email' })}
       </a>
     </div>
     <p class="invite-status" role="status">
