@@ -17,6 +17,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 const libraryEntries = {
   index: 'src/index.ts',
   define: 'src/define.ts',
+  sdk: 'src/sdk.ts',
   'sandbox/index': 'src/sandbox/index.ts',
   'sandbox/node': 'src/sandbox/node.ts',
   'sandbox/cli': 'src/sandbox/cli.ts',

@@ -40,3 +40,10 @@ export { CodatConnectionList } from './elements/connection-list/connection-list.
 export { CodatConnectionDetail } from './elements/connection-detail/connection-detail.js';
 export { CodatDisconnectConfirm, type ConfirmAction } from './elements/disconnect-confirm/disconnect-confirm.js';
 export { CodatSyncPause } from './elements/sync-pause/sync-pause.js';
+export { CodatConnectionsElement } from './elements/connections/connections.js';
+export {
+  CodatConnections,
+  initCodatConnections,
+  type CodatConnectionsProps,
+  type CodatConnectionsInit,
+} from './sdk/codat-connections.js';

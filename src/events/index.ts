@@ -1,3 +1,4 @@
+import { CodatCloseEvent } from './close.js';
 import { CodatConnectionSelectEvent } from './connection-select.js';
 import { CodatDeleteEvent } from './delete.js';
 import { CodatDeleteRequestEvent } from './delete-request.js';
@@ -11,6 +12,7 @@ import { CodatRefreshRequestEvent } from './refresh-request.js';
 import { CodatSyncPauseEvent } from './sync-pause.js';
 import { CodatSyncResumeEvent } from './sync-resume.js';
 
+export { CodatCloseEvent } from './close.js';
 export { CodatConnectionSelectEvent, type ConnectionSelectDetail } from './connection-select.js';
 export { CodatDeleteEvent, type DeleteDetail } from './delete.js';
 export { CodatDeleteRequestEvent, type DeleteRequestDetail } from './delete-request.js';
@@ -26,6 +28,7 @@ export { CodatSyncResumeEvent, type SyncResumeDetail } from './sync-resume.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
+    'codat-close': CodatCloseEvent;
     'codat-connection-select': CodatConnectionSelectEvent;
     'codat-disconnect-request': CodatDisconnectRequestEvent;
     'codat-disconnect': CodatDisconnectEvent;

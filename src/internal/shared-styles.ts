@@ -14,10 +14,11 @@ export const sharedStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Not inherit: a kit element slotted into another's shadow root would inherit from the slot (content-box). */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   .visually-hidden {
     position: absolute;
