@@ -10,7 +10,7 @@ import {
 } from '../src/index.js';
 import { FORBIDDEN_MESSAGE, GREENFIELD_ID, HARBOUR_ID, defaultSeed } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
-import { collectErrors, errorBody, norm, part, parts, text } from './support/dom.js';
+import { collectErrors, errorBody, norm, part, parts, spokenText, text } from './support/dom.js';
 
 const CONNECTIONS_URL = `${BASE_URL}/companies/:companyId/connections`;
 const BRANDING_URL = `${BASE_URL}/integrations/:platformKey/branding`;
@@ -310,14 +310,114 @@ describe('codat-connection-list', () => {
     });
   });
 
+  describe('attention', () => {
+    /** The badges of an item, in words. */
+    const badges = (list: CodatConnectionList, name: string) =>
+      [...item(list, name).querySelectorAll('[part~="badge"]')].map(text);
+
+    it('shows Needs reconnecting in words on the deauthorized connections of the default seed', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const all = Object.values(GREENFIELD).flatMap((items) => items.map(([name]) => [name, badges(list, name)]));
+      expect(Object.fromEntries(all)).to.deep.equal({
+        Xero: [],
+        'QuickBooks Online': [],
+        'QuickBooks Desktop': ['Needs reconnecting'],
+        HSBC: [],
+        Lloyds: [],
+        Shopify: [],
+        Square: ['Needs reconnecting'],
+        Stripe: [],
+      });
+      const badge = item(list, 'Square').querySelector('[part~="badge"]')!;
+      expect(badge.getAttribute('part')).to.equal('badge badge-reconnect');
+      expect(spokenText(item(list, 'Square'))).to.match(/^Square Deauthorized Needs reconnecting Connected /);
+      await expect(list).to.be.accessible();
+    });
+
+    it('shows reconnect, error and paused from errors and pause info, and Syncing… for the ids the kit sets', async () => {
+      const seed = defaultSeed();
+      const connections = seed.companies[0]!.connections;
+      const byId = (id: string) => connections.find((c) => c.id === id)!;
+      const problem = (statusCode: string, status: 'Active' | 'Resolved') => ({
+        statusCode,
+        statusText: 'Platform error',
+        errorMessage: 'The platform answered with an error.',
+        erroredOnUtc: '2026-03-01T06:00:00Z',
+        status,
+      });
+      byId(SEED.xero).dataConnectionErrors = [problem('403', 'Active')];
+      byId(SEED.hsbc).dataConnectionErrors = [problem('500', 'Active')];
+      byId(SEED.shopify).dataConnectionErrors = [problem('401', 'Resolved')];
+      byId(SEED.stripe).connectionInfo = {
+        syncsPausedAt: '2026-02-01T00:00:00Z',
+        syncsPausedUntil: '2999-01-01T00:00:00Z',
+      };
+      byId(SEED.lloyds).connectionInfo = {
+        syncsPausedAt: '2000-01-01T00:00:00Z',
+        syncsPausedUntil: '2000-02-01T00:00:00Z',
+      };
+      byId(SEED.quickbooksOnline).connectionInfo = { syncsPausedAt: '2026-02-01T00:00:00Z' };
+      const { token } = await api.fresh({ seed });
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const everyBadge = () =>
+        Object.fromEntries(
+          Object.values(GREENFIELD).flatMap((items) =>
+            items.map(([name]) => [
+              name,
+              [...item(list, name).querySelectorAll('[part~="badge"]')].map(
+                (b) => `${b.getAttribute('part')}: ${text(b)}`,
+              ),
+            ]),
+          ),
+        );
+      expect(everyBadge()).to.deep.equal({
+        Xero: ['badge badge-reconnect: Needs reconnecting'],
+        'QuickBooks Online': ['badge badge-paused: Syncs paused'],
+        'QuickBooks Desktop': ['badge badge-reconnect: Needs reconnecting'],
+        HSBC: ['badge badge-error: Error'],
+        Lloyds: [],
+        Shopify: [],
+        Square: ['badge badge-reconnect: Needs reconnecting'],
+        Stripe: ['badge badge-paused: Syncs paused'],
+      });
+      expect(spokenText(item(list, 'HSBC'))).to.match(/^HSBC Linked Error Connected /);
+      await expect(list).to.be.accessible();
+
+      list.syncing = new Set([SEED.shopify, SEED.stripe]);
+      await list.updateComplete;
+      expect(badges(list, 'Shopify')).to.deep.equal(['Syncing…']);
+      expect(badges(list, 'Stripe')).to.deep.equal(['Syncs paused', 'Syncing…']);
+      expect(item(list, 'Shopify').querySelector('[part~="badge"]')!.getAttribute('part')).to.equal(
+        'badge badge-syncing',
+      );
+      expect(spokenText(item(list, 'Stripe'))).to.match(/^Stripe Linked Syncs paused Syncing… Connected /);
+      await expect(list).to.be.accessible();
+
+      list.syncing = new Set();
+      await list.updateComplete;
+      expect(badges(list, 'Shopify')).to.deep.equal([]);
+      expect(badges(list, 'Stripe')).to.deep.equal(['Syncs paused']);
+    });
+  });
+
   describe('accessibility', () => {
-    it('names each item button by its platform, status and dates', async () => {
+    it('names each item button by its platform, status, what needs attention and dates', async () => {
       const { token } = await api.fresh();
       const list = await mountList(clientFor(token));
       await loaded(list);
       const button = item(list, 'QuickBooks Desktop');
       expect(button.getAttribute('type')).to.equal('button');
-      expect(text(button)).to.match(/^QD QuickBooks Desktop Deauthorized Connected .+ · Last synced .+$/);
+      expect(text(button)).to.match(
+        /^QD QuickBooks Desktop Deauthorized Needs reconnecting Connected .+ · Last synced .+$/,
+      );
+      // What is read out: the initials and the dot between the dates are hidden, the badge is not.
+      expect(spokenText(button)).to.match(
+        /^QuickBooks Desktop Deauthorized Needs reconnecting Connected .+ Last synced .+$/,
+      );
+      expect(spokenText(item(list, 'Xero'))).to.match(/^Xero Linked Connected .+ Last synced .+$/);
       await expect(list).to.be.accessible();
     });
   });

@@ -56,6 +56,30 @@ export const connectionListStyles = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
+  .item-status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+  }
+  .badge {
+    font-size: 0.8125em;
+    font-weight: 600;
+    line-height: 1.4;
+    padding: 0 0.5em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+  }
+  .badge--reconnect,
+  .badge--error {
+    color: var(--codat-color-danger, #b3261e);
+  }
+  .badge--paused {
+    color: var(--codat-color-warning, #8a5a00);
+  }
+  .badge--syncing {
+    color: var(--codat-color-accent, #1a5fb4);
+  }
   .item-dates {
     font-size: 0.875em;
     color: var(--codat-color-text-muted, #4f5661);

@@ -9,8 +9,9 @@ import type { Connection } from '../../api/types.js';
 import { clientContext } from '../../context/client-context.js';
 import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
 import { CodatErrorEvent } from '../../events/error.js';
+import { attentionOf } from '../../internal/attention.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
-import { SOURCE_TYPE_ORDER, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
+import { attentionLabel, SOURCE_TYPE_ORDER, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
 import { platformLogo } from '../../internal/platform-logo.js';
 import { renderError } from '../../internal/render-error.js';
@@ -19,8 +20,9 @@ import { connectionListStyles } from './connection-list.styles.js';
 
 /**
  * Every data connection of the company, grouped by source type (Accounting, Banking, Commerce, then
- * others), with each platform's logo, its status in words, when it was first authorized and when data
- * was last read. Choosing one fires `codat-connection-select`.
+ * others), with each platform's logo, its status in words, what needs attention (Needs reconnecting, Error,
+ * Syncs paused, Syncing…), when it was first authorized and when data was last read. Choosing one fires
+ * `codat-connection-select`.
  *
  * @tag codat-connection-list
  * @summary The company's connections, grouped by source type.
@@ -37,6 +39,11 @@ import { connectionListStyles } from './connection-list.styles.js';
  * @csspart logo - A platform's logo or initials.
  * @csspart name - A platform's name.
  * @csspart status - A connection's status label.
+ * @csspart badge - Any attention badge of a connection, in words (also part of the item button's name).
+ * @csspart badge-reconnect - The "Needs reconnecting" badge: deauthorized, or the platform refuses access (401/403).
+ * @csspart badge-error - The "Error" badge: the platform reports another active error.
+ * @csspart badge-paused - The "Syncs paused" badge.
+ * @csspart badge-syncing - The "Syncing…" badge.
  * @csspart dates - A connection's first-authorized and last-sync dates.
  * @csspart loading - The loading message.
  * @csspart empty - The message shown when there are no connections.
@@ -51,12 +58,12 @@ import { connectionListStyles } from './connection-list.styles.js';
  * @cssprop [--codat-color-surface-hover=#f1f3f5] - Background of items and buttons on hover.
  * @cssprop [--codat-color-surface-muted=#f6f7f9] - Background of messages and initials.
  * @cssprop [--codat-color-border=#c9cdd3] - Border of items.
- * @cssprop [--codat-color-accent=#1a5fb4] - Marks the chosen item.
+ * @cssprop [--codat-color-accent=#1a5fb4] - Marks the chosen item; the Syncing… badge.
  * @cssprop [--codat-color-selected=#eef4fc] - Background of the chosen item.
  * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
  * @cssprop [--codat-color-success=#1e7a3c] - Linked status.
- * @cssprop [--codat-color-warning=#8a5a00] - Pending status.
- * @cssprop [--codat-color-danger=#b3261e] - Deauthorized status and errors.
+ * @cssprop [--codat-color-warning=#8a5a00] - Pending status; the Syncs paused badge.
+ * @cssprop [--codat-color-danger=#b3261e] - Deauthorized status, errors, the Needs reconnecting and Error badges.
  * @cssprop [--codat-radius=0.5rem] - Corner radius.
  * @cssprop [--codat-space=1rem] - Base spacing.
  * @cssprop [--codat-list-heading-size=0.875rem] - Size of the group headings.
@@ -76,6 +83,13 @@ export class CodatConnectionList extends LitElement {
   /** The ARIA level of the group headings, to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 3;
+
+  /**
+   * Ids of the connections being synced now; each shows a "Syncing…" badge. Set by the kit (sync progress
+   * tracking), not usually by hosts. Assign a new set to change it: changes inside the same set are not seen.
+   */
+  @property({ attribute: false })
+  syncing?: ReadonlySet<string>;
 
   readonly #store = new ClientStoreController(this, () => this.client);
 
@@ -140,6 +154,7 @@ export class CodatConnectionList extends LitElement {
       groups.set(key, [...(groups.get(key) ?? []), connection]);
     }
     const locale = resolveLocale(this);
+    const now = Date.now();
     return SOURCE_TYPE_ORDER.filter((type) => groups.has(type)).map(
       (type) =>
         html`<div class="group" part="group" role="group" aria-labelledby="heading-${type}">
@@ -153,14 +168,15 @@ export class CodatConnectionList extends LitElement {
             ${sourceTypeLabel(type)}
           </div>
           <ul class="list" part="list" aria-labelledby="heading-${type}">
-            ${groups.get(type)!.map((connection) => this.#renderItem(connection, locale))}
+            ${groups.get(type)!.map((connection) => this.#renderItem(connection, locale, now))}
           </ul>
         </div>`,
     );
   }
 
-  #renderItem(connection: Connection, locale: string) {
+  #renderItem(connection: Connection, locale: string, now: number) {
     const selected = connection.id === this.selectedConnectionId;
+    const attention = attentionOf(connection, now, { syncing: this.syncing });
     const created = formatDateTime(connection.created, locale);
     const lastSync = formatDateTime(connection.lastSync, locale);
     return html`<li class="item" part="item">
@@ -174,7 +190,13 @@ export class CodatConnectionList extends LitElement {
         ${platformLogo(this.client, connection)}
         <span class="item-text">
           <span class="item-name" part="name">${connection.platformName}</span>
-          <span class="status status--${connection.status}" part="status">${statusLabel(connection.status)}</span>
+          <span class="item-status">
+            <span class="status status--${connection.status}" part="status">${statusLabel(connection.status)}</span>
+            ${attention.map(
+              (kind) =>
+                html`<span class="badge badge--${kind}" part="badge badge-${kind}">${attentionLabel(kind)}</span> `,
+            )}
+          </span>
           <span class="item-dates" part="dates">
             ${created ? msg(str`Connected ${created}`, { id: 'list.created' }) : nothing}
             ${created ? html`<span aria-hidden="true"> · </span>` : nothing}
