@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../src/define.js';
@@ -307,6 +308,238 @@ describe('codat-connection-list', () => {
       expect(api.requests.filter((r) => r.method === 'GET' && r.url.pathname.includes('/connections/'))).to.have.length(
         0,
       );
+    });
+  });
+
+  describe('filter and sort', () => {
+    /** Platform names per group heading, in the order shown. */
+    const shown = (list: CodatConnectionList) =>
+      Object.fromEntries(
+        parts(list, 'group').map((group) => [
+          text(group.querySelector('[part="group-heading"]')),
+          [...group.querySelectorAll('[part="name"]')].map(text),
+        ]),
+      );
+
+    async function mountWith(
+      client: CodatClient,
+      attributes: { statuses?: string; sourceTypes?: string; sort?: string; lang?: string },
+    ): Promise<CodatConnectionList> {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang=${attributes.lang ?? 'en-GB'}>
+          <codat-connection-list
+            .client=${client}
+            statuses=${ifDefined(attributes.statuses)}
+            source-types=${ifDefined(attributes.sourceTypes)}
+            sort=${ifDefined(attributes.sort)}
+          ></codat-connection-list>
+        </div>`,
+      );
+      return wrapper.querySelector('codat-connection-list')!;
+    }
+
+    /** Collects console.warn calls until `stop()`. */
+    function collectWarnings(): { warnings: string[]; stop(): void } {
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+      return { warnings, stop: () => (console.warn = original) };
+    }
+
+    it('shows only the statuses named in statuses, space- or comma-separated, over the one list request', async () => {
+      const { token } = await api.fresh();
+      const list = await mountWith(clientFor(token), { statuses: 'Linked Deauthorized' });
+      await loaded(list);
+      expect(list.statuses).to.equal('Linked Deauthorized');
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['Xero', 'QuickBooks Desktop'],
+        Banking: ['HSBC'],
+        Commerce: ['Shopify', 'Square', 'Stripe'],
+      });
+      await expect(list).to.be.accessible();
+
+      list.statuses = 'PendingAuth,unlinked';
+      await list.updateComplete;
+      expect(shown(list)).to.deep.equal({ Accounting: ['QuickBooks Online'], Banking: ['Lloyds'] });
+      list.removeAttribute('statuses');
+      await list.updateComplete;
+      expect(parts(list, 'item-button')).to.have.length(8);
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+    });
+
+    it('shows only the groups named in source-types, and combines both filters', async () => {
+      const { token } = await api.fresh();
+      const list = await mountWith(clientFor(token), { sourceTypes: 'Accounting,Banking' });
+      await loaded(list);
+      expect(list.sourceTypes).to.equal('Accounting,Banking');
+      expect(parts(list, 'group-heading').map(text)).to.deep.equal(['Accounting', 'Banking']);
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['Xero', 'QuickBooks Online', 'QuickBooks Desktop'],
+        Banking: ['HSBC', 'Lloyds'],
+      });
+
+      list.setAttribute('statuses', 'linked');
+      list.setAttribute('source-types', 'commerce, banking');
+      await list.updateComplete;
+      expect(shown(list)).to.deep.equal({ Banking: ['HSBC'], Commerce: ['Shopify', 'Stripe'] });
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+      await expect(list).to.be.accessible();
+    });
+
+    it('ignores unknown filter values with one warning naming them, and never throws', async () => {
+      const { token } = await api.fresh();
+      const collected = collectWarnings();
+      try {
+        const list = await mountWith(clientFor(token), { statuses: 'Linked, Bogus nope', sourceTypes: 'Crypto' });
+        await loaded(list);
+        expect(collected.warnings).to.have.length(2);
+        const [statuses, sourceTypes] = collected.warnings;
+        expect(statuses).to.contain('statuses').and.contain('"Bogus"').and.contain('"nope"');
+        expect(statuses).to.not.contain('"Linked"');
+        expect(sourceTypes).to.contain('source-types').and.contain('"Crypto"');
+        // Linked is applied; a source-type filter that names nothing known filters nothing.
+        expect(shown(list)).to.deep.equal({
+          Accounting: ['Xero'],
+          Banking: ['HSBC'],
+          Commerce: ['Shopify', 'Stripe'],
+        });
+        // Re-rendering (choosing an item, a store change) does not warn again.
+        item(list, 'HSBC').click();
+        await list.updateComplete;
+        await list.reload();
+        await list.updateComplete;
+        expect(collected.warnings).to.have.length(2);
+      } finally {
+        collected.stop();
+      }
+    });
+
+    it('says so when the filters hide every connection, apart from having none', async () => {
+      const { token } = await api.fresh();
+      const list = await mountWith(clientFor(token), { statuses: 'Unlinked', sourceTypes: 'Banking' });
+      await waitUntil(() => !!part(list, 'no-matches'), 'no-matches shown');
+      const message = part(list, 'no-matches')!;
+      expect(message.getAttribute('role')).to.equal('status');
+      expect(text(message)).to.equal('No connections match these filters.');
+      expect(part(list, 'empty')).to.equal(null);
+      expect(parts(list, 'group')).to.have.length(0);
+      await expect(list).to.be.accessible();
+
+      list.sourceTypes = 'Accounting';
+      await list.updateComplete;
+      expect(part(list, 'no-matches')).to.equal(null);
+      expect(shown(list)).to.deep.equal({ Accounting: ['QuickBooks Online'] });
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+    });
+
+    it('sorts by name within each group with Intl.Collator in the language of the page, and reverses with -', async () => {
+      const seed = defaultSeed();
+      const connections = seed.companies[0]!.connections;
+      const rename = (id: string, platformName: string) =>
+        (connections.find((c) => c.id === id)!.platformName = platformName);
+      rename(SEED.xero, 'Zettle Books');
+      rename(SEED.quickbooksOnline, 'Ärlig Redovisning');
+      rename(SEED.quickbooksDesktop, 'Abacus');
+      const { token } = await api.fresh({ seed });
+
+      const swedish = await mountWith(clientFor(token), { sort: 'name', lang: 'sv' });
+      await loaded(swedish);
+      expect(shown(swedish)).to.deep.equal({
+        Accounting: ['Abacus', 'Zettle Books', 'Ärlig Redovisning'], // Ä comes after Z in Swedish
+        Banking: ['HSBC', 'Lloyds'],
+        Commerce: ['Shopify', 'Square', 'Stripe'],
+      });
+      const german = await mountWith(clientFor(token), { sort: 'name', lang: 'de' });
+      await loaded(german);
+      expect(shown(german).Accounting).to.deep.equal(['Abacus', 'Ärlig Redovisning', 'Zettle Books']);
+
+      german.sort = '-name';
+      await german.updateComplete;
+      expect(shown(german)).to.deep.equal({
+        Accounting: ['Zettle Books', 'Ärlig Redovisning', 'Abacus'],
+        Banking: ['Lloyds', 'HSBC'],
+        Commerce: ['Stripe', 'Square', 'Shopify'],
+      });
+      expect(parts(german, 'group-heading').map(text)).to.deep.equal(['Accounting', 'Banking', 'Commerce']);
+      await expect(german).to.be.accessible();
+    });
+
+    it('sorts by last-sync and created with missing or unreadable dates last both ways, ties in API order', async () => {
+      const seed = defaultSeed();
+      const connections = seed.companies[0]!.connections;
+      const byId = (id: string) => connections.find((c) => c.id === id)!;
+      delete byId(SEED.quickbooksOnline).lastSync;
+      // Sage: created at the same moment as Xero, last synced at an unreadable time.
+      connections.splice(3, 0, {
+        ...byId(SEED.xero),
+        id: '5e1d0c0e-0001-4c0a-8b0a-000000000091',
+        integrationKey: 'tgff',
+        platformName: 'Sage',
+        lastSync: 'not a date',
+      });
+      const { token } = await api.fresh({ seed });
+      const list = await mountWith(clientFor(token), { sort: 'last-sync' });
+      await loaded(list);
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['QuickBooks Desktop', 'Xero', 'QuickBooks Online', 'Sage'],
+        Banking: ['HSBC', 'Lloyds'],
+        Commerce: ['Square', 'Shopify', 'Stripe'],
+      });
+      list.setAttribute('sort', '-last-sync');
+      await list.updateComplete;
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['Xero', 'QuickBooks Desktop', 'QuickBooks Online', 'Sage'],
+        Banking: ['HSBC', 'Lloyds'],
+        Commerce: ['Stripe', 'Shopify', 'Square'],
+      });
+      list.sort = 'created';
+      await list.updateComplete;
+      expect(shown(list).Accounting).to.deep.equal(['Xero', 'Sage', 'QuickBooks Online', 'QuickBooks Desktop']);
+      list.sort = '-created';
+      await list.updateComplete;
+      expect(shown(list).Accounting).to.deep.equal(['QuickBooks Desktop', 'QuickBooks Online', 'Xero', 'Sage']);
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+    });
+
+    it('sorts by status as Linked, Pending, Deauthorized, Unlinked, ties in API order both ways', async () => {
+      const { token } = await api.fresh();
+      const list = await mountWith(clientFor(token), { sort: 'status' });
+      await loaded(list);
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['Xero', 'QuickBooks Desktop', 'QuickBooks Online'],
+        Banking: ['HSBC', 'Lloyds'],
+        Commerce: ['Shopify', 'Stripe', 'Square'],
+      });
+      list.sort = '-status';
+      await list.updateComplete;
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['QuickBooks Online', 'QuickBooks Desktop', 'Xero'],
+        Banking: ['Lloyds', 'HSBC'],
+        Commerce: ['Square', 'Shopify', 'Stripe'],
+      });
+    });
+
+    it('keeps the API order for an invalid sort, with one warning', async () => {
+      const { token } = await api.fresh();
+      const collected = collectWarnings();
+      try {
+        const list = await mountWith(clientFor(token), { sort: 'newest' });
+        await loaded(list);
+        expect(collected.warnings).to.have.length(1);
+        expect(collected.warnings[0]).to.contain('"newest"');
+        expect(shown(list)).to.deep.equal(
+          Object.fromEntries(Object.entries(GREENFIELD).map(([heading, items]) => [heading, items.map(([n]) => n)])),
+        );
+        item(list, 'Xero').click();
+        await list.updateComplete;
+        expect(collected.warnings).to.have.length(1);
+        list.sort = '--name';
+        await list.updateComplete;
+        expect(collected.warnings).to.have.length(2);
+        expect(shown(list).Accounting).to.deep.equal(['Xero', 'QuickBooks Online', 'QuickBooks Desktop']);
+      } finally {
+        collected.stop();
+      }
     });
   });
 

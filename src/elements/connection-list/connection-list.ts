@@ -9,9 +9,18 @@ import type { Connection } from '../../api/types.js';
 import { clientContext } from '../../context/client-context.js';
 import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
 import { CodatErrorEvent } from '../../events/error.js';
+import {
+  arrangeConnections,
+  FILTERABLE_SOURCE_TYPES,
+  FILTERABLE_STATUSES,
+  parseFilter,
+  parseSort,
+  type ConnectionGroup,
+  type SortOrder,
+} from '../../internal/arrange-connections.js';
 import { attentionOf } from '../../internal/attention.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
-import { attentionLabel, SOURCE_TYPE_ORDER, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
+import { attentionLabel, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
 import { platformLogo } from '../../internal/platform-logo.js';
 import { renderError } from '../../internal/render-error.js';
@@ -23,6 +32,8 @@ import { connectionListStyles } from './connection-list.styles.js';
  * others), with each platform's logo, its status in words, what needs attention (Needs reconnecting, Error,
  * Syncs paused, Syncing…), when it was first authorized and when data was last read. Choosing one fires
  * `codat-connection-select`.
+ *
+ * `statuses` and `source-types` filter and `sort` orders the list on the page, over the one list request.
  *
  * @tag codat-connection-list
  * @summary The company's connections, grouped by source type.
@@ -47,6 +58,7 @@ import { connectionListStyles } from './connection-list.styles.js';
  * @csspart dates - A connection's first-authorized and last-sync dates.
  * @csspart loading - The loading message.
  * @csspart empty - The message shown when there are no connections.
+ * @csspart no-matches - The message shown when `statuses` or `source-types` hide every connection.
  * @csspart error - The error message.
  * @csspart retry-button - The Try again button of the error state.
  *
@@ -85,6 +97,31 @@ export class CodatConnectionList extends LitElement {
   headingLevel = 3;
 
   /**
+   * Shows only connections with these statuses: comma- or space-separated API values (`Linked`, `PendingAuth`,
+   * `Deauthorized`, `Unlinked`), in any case, e.g. `statuses="Linked Deauthorized"`. Unknown values are ignored
+   * with a console warning; empty, or naming no known status, shows every status.
+   */
+  @property()
+  statuses?: string;
+
+  /**
+   * Shows only these source-type groups: comma- or space-separated (`Accounting`, `Banking`, `Commerce`,
+   * `BankFeed`, `Expense`, `Other`, `Unknown`), in any case, e.g. `source-types="Accounting,Banking"`. Unknown
+   * values are ignored with a console warning; empty, or naming no known type, shows every group.
+   */
+  @property({ attribute: 'source-types' })
+  sourceTypes?: string;
+
+  /**
+   * The order within each source-type group (the groups keep their order): `name` (by the element's language),
+   * `status` (Linked, Pending, Deauthorized, Unlinked), `created` or `last-sync`, oldest first; prefix `-` to
+   * reverse, e.g. `sort="-last-sync"`. Connections without the date come last either way; ties keep the API's
+   * order. Empty, or invalid (with a console warning): the API's order.
+   */
+  @property()
+  sort?: string;
+
+  /**
    * Ids of the connections being synced now; each shows a "Syncing…" badge. Set by the kit (sync progress
    * tracking), not usually by hosts. Assign a new set to change it: changes inside the same set are not seen.
    */
@@ -92,6 +129,13 @@ export class CodatConnectionList extends LitElement {
   syncing?: ReadonlySet<string>;
 
   readonly #store = new ClientStoreController(this, () => this.client);
+  #statusFilter: ReadonlySet<string> | undefined;
+  #sourceTypeFilter: ReadonlySet<string> | undefined;
+  #sortOrder: SortOrder | undefined;
+  /** The groups to show, filtered and sorted; `undefined` until the list has been read. */
+  #groups: ConnectionGroup[] | undefined;
+  /** Whether the company has no connections at all (rather than none that match the filters). */
+  #none = false;
 
   #load = new Task(this, {
     args: () => [this.client] as const,
@@ -118,6 +162,22 @@ export class CodatConnectionList extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && !(this.headingLevel >= 1 && this.headingLevel <= 6)) this.headingLevel = 3;
+    if (changed.has('statuses')) this.#statusFilter = parseFilter(this.statuses, FILTERABLE_STATUSES, 'statuses');
+    if (changed.has('sourceTypes')) {
+      this.#sourceTypeFilter = parseFilter(this.sourceTypes, FILTERABLE_SOURCE_TYPES, 'source-types');
+    }
+    if (changed.has('sort')) this.#sortOrder = parseSort(this.sort);
+    const store = this.#store.connections;
+    const connections = store?.listLoaded ? store.all() : undefined;
+    this.#none = connections?.length === 0;
+    this.#groups = connections
+      ? arrangeConnections(connections, {
+          statuses: this.#statusFilter,
+          sourceTypes: this.#sourceTypeFilter,
+          sort: this.#sortOrder,
+          locale: resolveLocale(this),
+        })
+      : undefined;
   }
 
   override render() {
@@ -127,7 +187,7 @@ export class CodatConnectionList extends LitElement {
   #renderState() {
     const store = this.#store.connections;
     if (!store) return renderError(missingClientError(), undefined);
-    if (store.listLoaded) return this.#renderGroups(store.all());
+    if (this.#groups) return this.#renderGroups(this.#groups);
     return this.#load.render({
       initial: () => this.#renderLoading(),
       pending: () => this.#renderLoading(),
@@ -142,21 +202,21 @@ export class CodatConnectionList extends LitElement {
     </p>`;
   }
 
-  #renderGroups(connections: Connection[]) {
-    if (connections.length === 0) {
+  #renderGroups(groups: ConnectionGroup[]) {
+    if (this.#none) {
       return html`<p class="message" part="empty" role="status">
         ${msg('No apps are connected yet.', { id: 'list.empty' })}
       </p>`;
     }
-    const groups = new Map<string, Connection[]>();
-    for (const connection of connections) {
-      const key = SOURCE_TYPE_ORDER.includes(connection.sourceType) ? connection.sourceType : 'Other';
-      groups.set(key, [...(groups.get(key) ?? []), connection]);
+    if (groups.length === 0) {
+      return html`<p class="message" part="no-matches" role="status">
+        ${msg('No connections match these filters.', { id: 'list.noMatches' })}
+      </p>`;
     }
     const locale = resolveLocale(this);
     const now = Date.now();
-    return SOURCE_TYPE_ORDER.filter((type) => groups.has(type)).map(
-      (type) =>
+    return groups.map(
+      ({ type, connections }) =>
         html`<div class="group" part="group" role="group" aria-labelledby="heading-${type}">
           <div
             class="group-heading"
@@ -168,7 +228,7 @@ export class CodatConnectionList extends LitElement {
             ${sourceTypeLabel(type)}
           </div>
           <ul class="list" part="list" aria-labelledby="heading-${type}">
-            ${groups.get(type)!.map((connection) => this.#renderItem(connection, locale, now))}
+            ${connections.map((connection) => this.#renderItem(connection, locale, now))}
           </ul>
         </div>`,
     );
