@@ -11,6 +11,7 @@ import {
 } from '../src/index.js';
 import { FORBIDDEN_MESSAGE, GREENFIELD_ID, HARBOUR_ID, defaultSeed } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import { manyConnections, manySeed } from './support/many.js';
 import { collectErrors, errorBody, norm, part, parts, spokenText, text } from './support/dom.js';
 
 const CONNECTIONS_URL = `${BASE_URL}/companies/:companyId/connections`;
@@ -633,6 +634,59 @@ describe('codat-connection-list', () => {
       await list.updateComplete;
       expect(badges(list, 'Shopify')).to.deep.equal([]);
       expect(badges(list, 'Stripe')).to.deep.equal(['Syncs paused']);
+    });
+  });
+
+  describe('at scale', () => {
+    it('shows 1,000 connections in order as batches arrive, from one list request and one branding read per platform', async function () {
+      this.timeout(60000);
+      const count = 1000;
+      const { token } = await api.fresh({ seed: manySeed(count) });
+      const expected = manyConnections(count);
+      // The order shown: groups Accounting, Banking, Commerce, each in API order.
+      const order = ['Accounting', 'Banking', 'Commerce'].flatMap((type) =>
+        expected.filter((c) => c.sourceType === type).map((c) => c.platformName),
+      );
+      const list = await mountList(clientFor(token));
+      const base = () => part(list, 'base')!;
+      const names = () => parts(list, 'name').map(text);
+      await loaded(list);
+
+      // Part of the list is on the page: exactly the first items, in order, each complete, and the list busy.
+      const early = names();
+      expect(early.length).to.be.greaterThan(0).and.lessThan(count);
+      expect(early).to.deep.equal(order.slice(0, early.length));
+      expect(base().getAttribute('aria-busy')).to.equal('true');
+      const lastEarly = parts(list, 'item-button').at(-1)!;
+      expect(spokenText(lastEarly)).to.match(new RegExp(`^${early.at(-1)} (Linked|Unlinked|Deauthorized|Pending) `));
+      // Keyboard focus on the last item shown stays there while the rest arrive, and Tab goes on in order.
+      lastEarly.focus();
+      // The busy state is a state of its own. (Once complete it is the loaded list checked above; axe over
+      // 1,000 items would take most of a minute.)
+      await expect(list).to.be.accessible();
+
+      await waitUntil(() => !base().hasAttribute('aria-busy'), 'every batch rendered', 50000);
+      expect(names()).to.deep.equal(order);
+      expect(deepActive()).to.equal(lastEarly);
+      await sendKeys({ press: 'Tab' });
+      expect(text(deepActive()?.querySelector('[part="name"]'))).to.equal(order[early.length]);
+      for (const logo of list.shadowRoot!.querySelectorAll('img[part="logo"]')) {
+        expect(logo.getAttribute('loading')).to.equal('lazy');
+      }
+
+      // This test's reads (a late logo read of an earlier test carries another token).
+      const reads = api.requests.filter(
+        (r) =>
+          r.method === 'GET' &&
+          r.headers.get('Authorization') === `Bearer ${token}` &&
+          !r.url.pathname.includes('/sandbox/logos/'),
+      );
+      const branding = reads.filter((r) => r.url.pathname.endsWith('/branding'));
+      expect(reads.filter((r) => r.url.pathname.endsWith('/connections'))).to.have.length(1);
+      expect(branding.map((r) => r.url.pathname.split('/').at(-2)).sort()).to.deep.equal(
+        [...new Set(expected.map((c) => c.integrationKey!))].sort(),
+      );
+      expect(reads).to.have.length(1 + branding.length);
     });
   });
 

@@ -3,6 +3,8 @@ import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CodatClient } from '../../api/client.js';
 import { CodatApiError, isConfigurationError } from '../../api/errors.js';
 import type { Connection } from '../../api/types.js';
@@ -18,7 +20,8 @@ import {
   type ConnectionGroup,
   type SortOrder,
 } from '../../internal/arrange-connections.js';
-import { attentionOf } from '../../internal/attention.js';
+import { attentionOf, type Attention } from '../../internal/attention.js';
+import { BatchController } from '../../internal/batch-controller.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
 import { attentionLabel, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
@@ -34,6 +37,8 @@ import { connectionListStyles } from './connection-list.styles.js';
  * `codat-connection-select`.
  *
  * `statuses` and `source-types` filter and `sort` orders the list on the page, over the one list request.
+ * Long lists show their first 50 items at once and the rest in batches, one per animation frame, in order
+ * (each item arrives after the ones before it), so the page stays responsive; `aria-busy` is set meanwhile.
  *
  * @tag codat-connection-list
  * @summary The company's connections, grouped by source type.
@@ -136,6 +141,10 @@ export class CodatConnectionList extends LitElement {
   #groups: ConnectionGroup[] | undefined;
   /** Whether the company has no connections at all (rather than none that match the filters). */
   #none = false;
+  /** What `#groups` was arranged from: they are arranged again only when one of these changed. */
+  #arrangedFrom: readonly unknown[] = [];
+  /** Long lists go on the page a batch per frame, in the order shown. */
+  readonly #batches = new BatchController(this);
 
   #load = new Task(this, {
     args: () => [this.client] as const,
@@ -162,12 +171,32 @@ export class CodatConnectionList extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && !(this.headingLevel >= 1 && this.headingLevel <= 6)) this.headingLevel = 3;
+    // Other filters show other items: they arrive in batches again rather than all at once.
+    if (changed.has('statuses') || changed.has('sourceTypes')) this.#batches.restart();
     if (changed.has('statuses')) this.#statusFilter = parseFilter(this.statuses, FILTERABLE_STATUSES, 'statuses');
     if (changed.has('sourceTypes')) {
       this.#sourceTypeFilter = parseFilter(this.sourceTypes, FILTERABLE_SOURCE_TYPES, 'source-types');
     }
     if (changed.has('sort')) this.#sortOrder = parseSort(this.sort);
+    this.#arrange();
+    this.#batches.setTotal(this.#groups?.reduce((sum, group) => sum + group.connections.length, 0) ?? 0);
+  }
+
+  /** Filters, groups and sorts the store's connections, unless nothing they depend on changed (a batch frame). */
+  #arrange(): void {
     const store = this.#store.connections;
+    const locale = resolveLocale(this);
+    const from = [
+      store,
+      this.#store.version,
+      store?.listLoaded,
+      this.#statusFilter,
+      this.#sourceTypeFilter,
+      this.#sortOrder,
+      locale,
+    ];
+    if (from.every((value, i) => value === this.#arrangedFrom[i])) return;
+    this.#arrangedFrom = from;
     const connections = store?.listLoaded ? store.all() : undefined;
     this.#none = connections?.length === 0;
     this.#groups = connections
@@ -175,13 +204,14 @@ export class CodatConnectionList extends LitElement {
           statuses: this.#statusFilter,
           sourceTypes: this.#sourceTypeFilter,
           sort: this.#sortOrder,
-          locale: resolveLocale(this),
+          locale,
         })
       : undefined;
   }
 
   override render() {
-    return html`<div class="base" part="base">${this.#renderState()}</div>`;
+    const busy = this.#batches.pending;
+    return html`<div class="base" part="base" aria-busy=${busy ? 'true' : nothing}>${this.#renderState()}</div>`;
   }
 
   #renderState() {
@@ -213,10 +243,22 @@ export class CodatConnectionList extends LitElement {
         ${msg('No connections match these filters.', { id: 'list.noMatches' })}
       </p>`;
     }
+    // The first items in the order shown; the batch controller asks for the next batch in the next frame.
+    let room = this.#batches.limit;
+    const shown: ConnectionGroup[] = [];
+    for (const group of groups) {
+      if (room <= 0) break;
+      shown.push(
+        room >= group.connections.length ? group : { ...group, connections: group.connections.slice(0, room) },
+      );
+      room -= group.connections.length;
+    }
     const locale = resolveLocale(this);
     const now = Date.now();
-    return groups.map(
-      ({ type, connections }) =>
+    return repeat(
+      shown,
+      (group) => group.type,
+      ({ type, connections: members }) =>
         html`<div class="group" part="group" role="group" aria-labelledby="heading-${type}">
           <div
             class="group-heading"
@@ -228,15 +270,25 @@ export class CodatConnectionList extends LitElement {
             ${sourceTypeLabel(type)}
           </div>
           <ul class="list" part="list" aria-labelledby="heading-${type}">
-            ${connections.map((connection) => this.#renderItem(connection, locale, now))}
+            ${repeat(
+              members,
+              (connection) => connection.id,
+              (connection) => {
+                const selected = connection.id === this.selectedConnectionId;
+                const attention = attentionOf(connection, now, { syncing: this.syncing });
+                // An item is rendered again only when something it shows changed, so adding a batch to a
+                // long list, or choosing an item, does not re-render every item.
+                return guard([connection, selected, attention.join(), locale, this.client], () =>
+                  this.#renderItem(connection, selected, attention, locale),
+                );
+              },
+            )}
           </ul>
         </div>`,
     );
   }
 
-  #renderItem(connection: Connection, locale: string, now: number) {
-    const selected = connection.id === this.selectedConnectionId;
-    const attention = attentionOf(connection, now, { syncing: this.syncing });
+  #renderItem(connection: Connection, selected: boolean, attention: readonly Attention[], locale: string) {
     const created = formatDateTime(connection.created, locale);
     const lastSync = formatDateTime(connection.lastSync, locale);
     return html`<li class="item" part="item">
