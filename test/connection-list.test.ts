@@ -11,7 +11,7 @@ import {
 } from '../src/index.js';
 import { FORBIDDEN_MESSAGE, GREENFIELD_ID, HARBOUR_ID, defaultSeed } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
-import { manyConnections, manySeed } from './support/many.js';
+import { manyConnections, manyId, manySeed } from './support/many.js';
 import { collectErrors, errorBody, norm, part, parts, spokenText, text } from './support/dom.js';
 
 const CONNECTIONS_URL = `${BASE_URL}/companies/:companyId/connections`;
@@ -687,6 +687,28 @@ describe('codat-connection-list', () => {
         [...new Set(expected.map((c) => c.integrationKey!))].sort(),
       );
       expect(reads).to.have.length(1 + branding.length);
+    });
+
+    it('adds no batches while off the page, and carries on when put back', async function () {
+      this.timeout(60000);
+      const count = 1000;
+      const { token } = await api.fresh({ seed: manySeed(count) });
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const parent = list.parentElement!;
+      list.remove();
+      const shown = parts(list, 'item-button').length;
+      expect(shown).to.be.lessThan(count);
+      // An update while off the page (here a property set by the kit) schedules no batch either.
+      list.syncing = new Set([manyId(1)]);
+      await list.updateComplete;
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(parts(list, 'item-button')).to.have.length(shown);
+
+      parent.append(list);
+      await waitUntil(() => !part(list, 'base')!.hasAttribute('aria-busy'), 'every batch rendered', 50000);
+      expect(parts(list, 'item-button')).to.have.length(count);
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
     });
   });
 

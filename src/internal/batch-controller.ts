@@ -22,7 +22,8 @@ const DEFAULTS: BatchOptions = { first: 50, budgetMs: 16, min: 10, max: 500, fra
  * Puts a long list on the page a batch at a time, in order: `limit` items now, then a batch more each
  * animation frame until every item is shown. Each batch is sized from how long the items of the last one
  * took to render, so a frame stays short on a slow or busy machine and few frames are needed on a fast one.
- * Items already shown stay shown while their number does not shrink below them.
+ * Items once shown stay shown, unless the list gets shorter or the host calls `restart()`. Nothing happens
+ * while the host is off the page; put back, it carries on.
  *
  * The host tells it the number of items in `willUpdate()` (`setTotal`) and renders the first `limit` of them.
  */
@@ -35,6 +36,7 @@ export class BatchController implements ReactiveController {
   #shown = 0;
   #started = 0;
   #frame: number | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost, options: Partial<BatchOptions> = {}) {
     this.#host = host;
@@ -71,11 +73,13 @@ export class BatchController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     // Moved on the page while items were still to come: carry on.
     if (this.pending) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
     this.#frame = undefined;
   }
@@ -94,7 +98,7 @@ export class BatchController implements ReactiveController {
       const floor = Math.max(min, Math.ceil((this.#total - first) / frames));
       this.#batch = Math.max(floor, Math.min(max, Math.floor(budgetMs / perItem)));
     }
-    if (this.pending && this.#frame === undefined) {
+    if (this.pending && this.#connected && this.#frame === undefined) {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = undefined;
         this.#limit += this.#batch;
