@@ -16,7 +16,7 @@ export interface BatchOptions {
   frames: number;
 }
 
-const DEFAULTS: BatchOptions = { first: 50, budgetMs: 16, min: 10, max: 500, frames: 40 };
+const DEFAULTS: BatchOptions = { first: 50, budgetMs: 10, min: 10, max: 500, frames: 40 };
 
 /**
  * Puts a long list on the page a batch at a time, in order: `limit` items now, then a batch more each
