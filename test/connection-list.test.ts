@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import '../src/define.js';
@@ -10,7 +11,8 @@ import {
 } from '../src/index.js';
 import { FORBIDDEN_MESSAGE, GREENFIELD_ID, HARBOUR_ID, defaultSeed } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, deepActive, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
-import { collectErrors, errorBody, norm, part, parts, text } from './support/dom.js';
+import { manyConnections, manyId, manySeed } from './support/many.js';
+import { collectErrors, errorBody, norm, part, parts, spokenText, text } from './support/dom.js';
 
 const CONNECTIONS_URL = `${BASE_URL}/companies/:companyId/connections`;
 const BRANDING_URL = `${BASE_URL}/integrations/:platformKey/branding`;
@@ -310,14 +312,421 @@ describe('codat-connection-list', () => {
     });
   });
 
+  describe('filter and sort', () => {
+    /** Platform names per group heading, in the order shown. */
+    const shown = (list: CodatConnectionList) =>
+      Object.fromEntries(
+        parts(list, 'group').map((group) => [
+          text(group.querySelector('[part="group-heading"]')),
+          [...group.querySelectorAll('[part="name"]')].map(text),
+        ]),
+      );
+
+    async function mountWith(
+      client: CodatClient,
+      attributes: { statuses?: string; sourceTypes?: string; sort?: string; lang?: string },
+    ): Promise<CodatConnectionList> {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang=${attributes.lang ?? 'en-GB'}>
+          <codat-connection-list
+            .client=${client}
+            statuses=${ifDefined(attributes.statuses)}
+            source-types=${ifDefined(attributes.sourceTypes)}
+            sort=${ifDefined(attributes.sort)}
+          ></codat-connection-list>
+        </div>`,
+      );
+      return wrapper.querySelector('codat-connection-list')!;
+    }
+
+    /** Collects console.warn calls until `stop()`. */
+    function collectWarnings(): { warnings: string[]; stop(): void } {
+      const warnings: string[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+      return { warnings, stop: () => (console.warn = original) };
+    }
+
+    it('shows only the statuses named in statuses, space- or comma-separated, over the one list request', async () => {
+      const { token } = await api.fresh();
+      const list = await mountWith(clientFor(token), { statuses: 'Linked Deauthorized' });
+      await loaded(list);
+      expect(list.statuses).to.equal('Linked Deauthorized');
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['Xero', 'QuickBooks Desktop'],
+        Banking: ['HSBC'],
+        Commerce: ['Shopify', 'Square', 'Stripe'],
+      });
+      await expect(list).to.be.accessible();
+
+      list.statuses = 'PendingAuth,unlinked';
+      await list.updateComplete;
+      expect(shown(list)).to.deep.equal({ Accounting: ['QuickBooks Online'], Banking: ['Lloyds'] });
+      list.removeAttribute('statuses');
+      await list.updateComplete;
+      expect(parts(list, 'item-button')).to.have.length(8);
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+    });
+
+    it('shows only the groups named in source-types, and combines both filters', async () => {
+      const { token } = await api.fresh();
+      const list = await mountWith(clientFor(token), { sourceTypes: 'Accounting,Banking' });
+      await loaded(list);
+      expect(list.sourceTypes).to.equal('Accounting,Banking');
+      expect(parts(list, 'group-heading').map(text)).to.deep.equal(['Accounting', 'Banking']);
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['Xero', 'QuickBooks Online', 'QuickBooks Desktop'],
+        Banking: ['HSBC', 'Lloyds'],
+      });
+
+      list.setAttribute('statuses', 'linked');
+      list.setAttribute('source-types', 'commerce, banking');
+      await list.updateComplete;
+      expect(shown(list)).to.deep.equal({ Banking: ['HSBC'], Commerce: ['Shopify', 'Stripe'] });
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+      await expect(list).to.be.accessible();
+    });
+
+    it('ignores unknown filter values with one warning naming them, and never throws', async () => {
+      const { token } = await api.fresh();
+      const collected = collectWarnings();
+      try {
+        const list = await mountWith(clientFor(token), { statuses: 'Linked, Bogus nope', sourceTypes: 'Crypto' });
+        await loaded(list);
+        expect(collected.warnings).to.have.length(2);
+        const [statuses, sourceTypes] = collected.warnings;
+        expect(statuses).to.contain('statuses').and.contain('"Bogus"').and.contain('"nope"');
+        expect(statuses).to.not.contain('"Linked"');
+        expect(sourceTypes).to.contain('source-types').and.contain('"Crypto"');
+        // Linked is applied; a source-type filter that names nothing known filters nothing.
+        expect(shown(list)).to.deep.equal({
+          Accounting: ['Xero'],
+          Banking: ['HSBC'],
+          Commerce: ['Shopify', 'Stripe'],
+        });
+        // Re-rendering (choosing an item, a store change) does not warn again.
+        item(list, 'HSBC').click();
+        await list.updateComplete;
+        await list.reload();
+        await list.updateComplete;
+        expect(collected.warnings).to.have.length(2);
+      } finally {
+        collected.stop();
+      }
+    });
+
+    it('says so when the filters hide every connection, apart from having none', async () => {
+      const { token } = await api.fresh();
+      const list = await mountWith(clientFor(token), { statuses: 'Unlinked', sourceTypes: 'Banking' });
+      await waitUntil(() => !!part(list, 'no-matches'), 'no-matches shown');
+      const message = part(list, 'no-matches')!;
+      expect(message.getAttribute('role')).to.equal('status');
+      expect(text(message)).to.equal('No connections match these filters.');
+      expect(part(list, 'empty')).to.equal(null);
+      expect(parts(list, 'group')).to.have.length(0);
+      await expect(list).to.be.accessible();
+
+      list.sourceTypes = 'Accounting';
+      await list.updateComplete;
+      expect(part(list, 'no-matches')).to.equal(null);
+      expect(shown(list)).to.deep.equal({ Accounting: ['QuickBooks Online'] });
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+    });
+
+    it('sorts by name within each group with Intl.Collator in the language of the page, and reverses with -', async () => {
+      const seed = defaultSeed();
+      const connections = seed.companies[0]!.connections;
+      const rename = (id: string, platformName: string) =>
+        (connections.find((c) => c.id === id)!.platformName = platformName);
+      rename(SEED.xero, 'Zettle Books');
+      rename(SEED.quickbooksOnline, 'Ärlig Redovisning');
+      rename(SEED.quickbooksDesktop, 'Abacus');
+      const { token } = await api.fresh({ seed });
+
+      const swedish = await mountWith(clientFor(token), { sort: 'name', lang: 'sv' });
+      await loaded(swedish);
+      expect(shown(swedish)).to.deep.equal({
+        Accounting: ['Abacus', 'Zettle Books', 'Ärlig Redovisning'], // Ä comes after Z in Swedish
+        Banking: ['HSBC', 'Lloyds'],
+        Commerce: ['Shopify', 'Square', 'Stripe'],
+      });
+      const german = await mountWith(clientFor(token), { sort: 'name', lang: 'de' });
+      await loaded(german);
+      expect(shown(german).Accounting).to.deep.equal(['Abacus', 'Ärlig Redovisning', 'Zettle Books']);
+
+      german.sort = '-name';
+      await german.updateComplete;
+      expect(shown(german)).to.deep.equal({
+        Accounting: ['Zettle Books', 'Ärlig Redovisning', 'Abacus'],
+        Banking: ['Lloyds', 'HSBC'],
+        Commerce: ['Stripe', 'Square', 'Shopify'],
+      });
+      expect(parts(german, 'group-heading').map(text)).to.deep.equal(['Accounting', 'Banking', 'Commerce']);
+      await expect(german).to.be.accessible();
+    });
+
+    it('sorts by last-sync and created with missing or unreadable dates last both ways, ties in API order', async () => {
+      const seed = defaultSeed();
+      const connections = seed.companies[0]!.connections;
+      const byId = (id: string) => connections.find((c) => c.id === id)!;
+      delete byId(SEED.quickbooksOnline).lastSync;
+      // Sage: created at the same moment as Xero, last synced at an unreadable time.
+      connections.splice(3, 0, {
+        ...byId(SEED.xero),
+        id: '5e1d0c0e-0001-4c0a-8b0a-000000000091',
+        integrationKey: 'tgff',
+        platformName: 'Sage',
+        lastSync: 'not a date',
+      });
+      const { token } = await api.fresh({ seed });
+      const list = await mountWith(clientFor(token), { sort: 'last-sync' });
+      await loaded(list);
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['QuickBooks Desktop', 'Xero', 'QuickBooks Online', 'Sage'],
+        Banking: ['HSBC', 'Lloyds'],
+        Commerce: ['Square', 'Shopify', 'Stripe'],
+      });
+      list.setAttribute('sort', '-last-sync');
+      await list.updateComplete;
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['Xero', 'QuickBooks Desktop', 'QuickBooks Online', 'Sage'],
+        Banking: ['HSBC', 'Lloyds'],
+        Commerce: ['Stripe', 'Shopify', 'Square'],
+      });
+      list.sort = 'created';
+      await list.updateComplete;
+      expect(shown(list).Accounting).to.deep.equal(['Xero', 'Sage', 'QuickBooks Online', 'QuickBooks Desktop']);
+      list.sort = '-created';
+      await list.updateComplete;
+      expect(shown(list).Accounting).to.deep.equal(['QuickBooks Desktop', 'QuickBooks Online', 'Xero', 'Sage']);
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+    });
+
+    it('sorts by status as Linked, Pending, Deauthorized, Unlinked, ties in API order both ways', async () => {
+      const { token } = await api.fresh();
+      const list = await mountWith(clientFor(token), { sort: 'status' });
+      await loaded(list);
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['Xero', 'QuickBooks Desktop', 'QuickBooks Online'],
+        Banking: ['HSBC', 'Lloyds'],
+        Commerce: ['Shopify', 'Stripe', 'Square'],
+      });
+      list.sort = '-status';
+      await list.updateComplete;
+      expect(shown(list)).to.deep.equal({
+        Accounting: ['QuickBooks Online', 'QuickBooks Desktop', 'Xero'],
+        Banking: ['Lloyds', 'HSBC'],
+        Commerce: ['Square', 'Shopify', 'Stripe'],
+      });
+    });
+
+    it('keeps the API order for an invalid sort, with one warning', async () => {
+      const { token } = await api.fresh();
+      const collected = collectWarnings();
+      try {
+        const list = await mountWith(clientFor(token), { sort: 'newest' });
+        await loaded(list);
+        expect(collected.warnings).to.have.length(1);
+        expect(collected.warnings[0]).to.contain('"newest"');
+        expect(shown(list)).to.deep.equal(
+          Object.fromEntries(Object.entries(GREENFIELD).map(([heading, items]) => [heading, items.map(([n]) => n)])),
+        );
+        item(list, 'Xero').click();
+        await list.updateComplete;
+        expect(collected.warnings).to.have.length(1);
+        list.sort = '--name';
+        await list.updateComplete;
+        expect(collected.warnings).to.have.length(2);
+        expect(shown(list).Accounting).to.deep.equal(['Xero', 'QuickBooks Online', 'QuickBooks Desktop']);
+      } finally {
+        collected.stop();
+      }
+    });
+  });
+
+  describe('attention', () => {
+    /** The badges of an item, in words. */
+    const badges = (list: CodatConnectionList, name: string) =>
+      [...item(list, name).querySelectorAll('[part~="badge"]')].map(text);
+
+    it('shows Needs reconnecting in words on the deauthorized connections of the default seed', async () => {
+      const { token } = await api.fresh();
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const all = Object.values(GREENFIELD).flatMap((items) => items.map(([name]) => [name, badges(list, name)]));
+      expect(Object.fromEntries(all)).to.deep.equal({
+        Xero: [],
+        'QuickBooks Online': [],
+        'QuickBooks Desktop': ['Needs reconnecting'],
+        HSBC: [],
+        Lloyds: [],
+        Shopify: [],
+        Square: ['Needs reconnecting'],
+        Stripe: [],
+      });
+      const badge = item(list, 'Square').querySelector('[part~="badge"]')!;
+      expect(badge.getAttribute('part')).to.equal('badge badge-reconnect');
+      expect(spokenText(item(list, 'Square'))).to.match(/^Square Deauthorized Needs reconnecting Connected /);
+      await expect(list).to.be.accessible();
+    });
+
+    it('shows reconnect, error and paused from errors and pause info, and Syncing… for the ids the kit sets', async () => {
+      const seed = defaultSeed();
+      const connections = seed.companies[0]!.connections;
+      const byId = (id: string) => connections.find((c) => c.id === id)!;
+      const problem = (statusCode: string, status: 'Active' | 'Resolved') => ({
+        statusCode,
+        statusText: 'Platform error',
+        errorMessage: 'The platform answered with an error.',
+        erroredOnUtc: '2026-03-01T06:00:00Z',
+        status,
+      });
+      byId(SEED.xero).dataConnectionErrors = [problem('403', 'Active')];
+      byId(SEED.hsbc).dataConnectionErrors = [problem('500', 'Active')];
+      byId(SEED.shopify).dataConnectionErrors = [problem('401', 'Resolved')];
+      byId(SEED.stripe).connectionInfo = {
+        syncsPausedAt: '2026-02-01T00:00:00Z',
+        syncsPausedUntil: '2999-01-01T00:00:00Z',
+      };
+      byId(SEED.lloyds).connectionInfo = {
+        syncsPausedAt: '2000-01-01T00:00:00Z',
+        syncsPausedUntil: '2000-02-01T00:00:00Z',
+      };
+      byId(SEED.quickbooksOnline).connectionInfo = { syncsPausedAt: '2026-02-01T00:00:00Z' };
+      const { token } = await api.fresh({ seed });
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const everyBadge = () =>
+        Object.fromEntries(
+          Object.values(GREENFIELD).flatMap((items) =>
+            items.map(([name]) => [
+              name,
+              [...item(list, name).querySelectorAll('[part~="badge"]')].map(
+                (b) => `${b.getAttribute('part')}: ${text(b)}`,
+              ),
+            ]),
+          ),
+        );
+      expect(everyBadge()).to.deep.equal({
+        Xero: ['badge badge-reconnect: Needs reconnecting'],
+        'QuickBooks Online': ['badge badge-paused: Syncs paused'],
+        'QuickBooks Desktop': ['badge badge-reconnect: Needs reconnecting'],
+        HSBC: ['badge badge-error: Error'],
+        Lloyds: [],
+        Shopify: [],
+        Square: ['badge badge-reconnect: Needs reconnecting'],
+        Stripe: ['badge badge-paused: Syncs paused'],
+      });
+      expect(spokenText(item(list, 'HSBC'))).to.match(/^HSBC Linked Error Connected /);
+      await expect(list).to.be.accessible();
+
+      list.syncing = new Set([SEED.shopify, SEED.stripe]);
+      await list.updateComplete;
+      expect(badges(list, 'Shopify')).to.deep.equal(['Syncing…']);
+      expect(badges(list, 'Stripe')).to.deep.equal(['Syncs paused', 'Syncing…']);
+      expect(item(list, 'Shopify').querySelector('[part~="badge"]')!.getAttribute('part')).to.equal(
+        'badge badge-syncing',
+      );
+      expect(spokenText(item(list, 'Stripe'))).to.match(/^Stripe Linked Syncs paused Syncing… Connected /);
+      await expect(list).to.be.accessible();
+
+      list.syncing = new Set();
+      await list.updateComplete;
+      expect(badges(list, 'Shopify')).to.deep.equal([]);
+      expect(badges(list, 'Stripe')).to.deep.equal(['Syncs paused']);
+    });
+  });
+
+  describe('at scale', () => {
+    it('shows 1,000 connections in order as batches arrive, from one list request and one branding read per platform', async function () {
+      this.timeout(60000);
+      const count = 1000;
+      const { token } = await api.fresh({ seed: manySeed(count) });
+      const expected = manyConnections(count);
+      // The order shown: groups Accounting, Banking, Commerce, each in API order.
+      const order = ['Accounting', 'Banking', 'Commerce'].flatMap((type) =>
+        expected.filter((c) => c.sourceType === type).map((c) => c.platformName),
+      );
+      const list = await mountList(clientFor(token));
+      const base = () => part(list, 'base')!;
+      const names = () => parts(list, 'name').map(text);
+      await loaded(list);
+
+      // Part of the list is on the page: exactly the first items, in order, each complete, and the list busy.
+      const early = names();
+      expect(early.length).to.be.greaterThan(0).and.lessThan(count);
+      expect(early).to.deep.equal(order.slice(0, early.length));
+      expect(base().getAttribute('aria-busy')).to.equal('true');
+      const lastEarly = parts(list, 'item-button').at(-1)!;
+      expect(spokenText(lastEarly)).to.match(new RegExp(`^${early.at(-1)} (Linked|Unlinked|Deauthorized|Pending) `));
+      // Keyboard focus on the last item shown stays there while the rest arrive, and Tab goes on in order.
+      lastEarly.focus();
+      // The busy state is a state of its own. (Once complete it is the loaded list checked above; axe over
+      // 1,000 items would take most of a minute.)
+      await expect(list).to.be.accessible();
+
+      await waitUntil(() => !base().hasAttribute('aria-busy'), 'every batch rendered', 50000);
+      expect(names()).to.deep.equal(order);
+      expect(deepActive()).to.equal(lastEarly);
+      await sendKeys({ press: 'Tab' });
+      expect(text(deepActive()?.querySelector('[part="name"]'))).to.equal(order[early.length]);
+      for (const logo of list.shadowRoot!.querySelectorAll('img[part="logo"]')) {
+        expect(logo.getAttribute('loading')).to.equal('lazy');
+      }
+
+      // This test's reads (a late logo read of an earlier test carries another token).
+      const reads = api.requests.filter(
+        (r) =>
+          r.method === 'GET' &&
+          r.headers.get('Authorization') === `Bearer ${token}` &&
+          !r.url.pathname.includes('/sandbox/logos/'),
+      );
+      const branding = reads.filter((r) => r.url.pathname.endsWith('/branding'));
+      expect(reads.filter((r) => r.url.pathname.endsWith('/connections'))).to.have.length(1);
+      expect(branding.map((r) => r.url.pathname.split('/').at(-2)).sort()).to.deep.equal(
+        [...new Set(expected.map((c) => c.integrationKey!))].sort(),
+      );
+      expect(reads).to.have.length(1 + branding.length);
+    });
+
+    it('adds no batches while off the page, and carries on when put back', async function () {
+      this.timeout(60000);
+      const count = 1000;
+      const { token } = await api.fresh({ seed: manySeed(count) });
+      const list = await mountList(clientFor(token));
+      await loaded(list);
+      const parent = list.parentElement!;
+      list.remove();
+      const shown = parts(list, 'item-button').length;
+      expect(shown).to.be.lessThan(count);
+      // An update while off the page (here a property set by the kit) schedules no batch either.
+      list.syncing = new Set([manyId(1)]);
+      await list.updateComplete;
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(parts(list, 'item-button')).to.have.length(shown);
+
+      parent.append(list);
+      await waitUntil(() => !part(list, 'base')!.hasAttribute('aria-busy'), 'every batch rendered', 50000);
+      expect(parts(list, 'item-button')).to.have.length(count);
+      expect(requestsTo(api.requests, 'GET', '/connections')).to.have.length(1);
+    });
+  });
+
   describe('accessibility', () => {
-    it('names each item button by its platform, status and dates', async () => {
+    it('names each item button by its platform, status, what needs attention and dates', async () => {
       const { token } = await api.fresh();
       const list = await mountList(clientFor(token));
       await loaded(list);
       const button = item(list, 'QuickBooks Desktop');
       expect(button.getAttribute('type')).to.equal('button');
-      expect(text(button)).to.match(/^QD QuickBooks Desktop Deauthorized Connected .+ · Last synced .+$/);
+      expect(text(button)).to.match(
+        /^QD QuickBooks Desktop Deauthorized Needs reconnecting Connected .+ · Last synced .+$/,
+      );
+      // What is read out: the initials and the dot between the dates are hidden, the badge is not.
+      expect(spokenText(button)).to.match(
+        /^QuickBooks Desktop Deauthorized Needs reconnecting Connected .+ Last synced .+$/,
+      );
+      expect(spokenText(item(list, 'Xero'))).to.match(/^Xero Linked Connected .+ Last synced .+$/);
       await expect(list).to.be.accessible();
     });
   });

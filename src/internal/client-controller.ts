@@ -10,6 +10,7 @@ export class ClientStoreController implements ReactiveController {
   #getClient: () => CodatClient | undefined;
   #subscribed: CodatClient | undefined;
   #unsubscribe: (() => void) | undefined;
+  #changes = 0;
 
   constructor(host: ReactiveControllerHost, getClient: () => CodatClient | undefined) {
     this.#host = host;
@@ -20,6 +21,11 @@ export class ClientStoreController implements ReactiveController {
   /** The store of the host's current client, if it has one. */
   get connections() {
     return this.#getClient()?.connections;
+  }
+
+  /** A number that changes whenever the store changed, so a host can keep what it derived from it until then. */
+  get version(): number {
+    return this.#changes;
   }
 
   hostConnected(): void {
@@ -41,6 +47,10 @@ export class ClientStoreController implements ReactiveController {
     if (client === this.#subscribed) return;
     this.#unsubscribe?.();
     this.#subscribed = client;
-    this.#unsubscribe = client?.connections.subscribe(() => this.#host.requestUpdate());
+    this.#changes++;
+    this.#unsubscribe = client?.connections.subscribe(() => {
+      this.#changes++;
+      this.#host.requestUpdate();
+    });
   }
 }

@@ -1,6 +1,7 @@
 /** Words for connection statuses and source types, shared by every element. */
 import { msg } from '@lit/localize';
 import type { ConnectionStatus, SourceType } from '../api/types.js';
+import type { Attention } from './attention.js';
 
 /** The status in words. Unknown statuses are shown as the API sent them. */
 export function statusLabel(status: ConnectionStatus | string): string {
@@ -37,6 +38,20 @@ export function statusDescription(status: ConnectionStatus | string): string {
       });
     default:
       return '';
+  }
+}
+
+/** What needs attention, in words: the text of a badge, also part of the item's accessible name. */
+export function attentionLabel(attention: Attention): string {
+  switch (attention) {
+    case 'reconnect':
+      return msg('Needs reconnecting', { id: 'attention.reconnect', desc: 'Badge: access is gone; link it again' });
+    case 'error':
+      return msg('Error', { id: 'attention.error', desc: 'Badge: the platform reports an active error' });
+    case 'paused':
+      return msg('Syncs paused', { id: 'attention.paused', desc: 'Badge: no data is read until syncs resume' });
+    case 'syncing':
+      return msg('Syncing…', { id: 'attention.syncing', desc: 'Badge: data is being read now' });
   }
 }
 

@@ -14,12 +14,20 @@ export function resolveLocale(element: Element): string {
   return supported(navigator.language || 'en');
 }
 
+/** Answers of `supported()`, by tag: asking Intl is slow enough to show when a long list renders. */
+const supportedTags = new Map<string, string>();
+
 function supported(tag: string): string {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([tag])[0] ?? 'en';
-  } catch {
-    return 'en';
+  let answer = supportedTags.get(tag);
+  if (answer === undefined) {
+    try {
+      answer = Intl.DateTimeFormat.supportedLocalesOf([tag])[0] ?? 'en';
+    } catch {
+      answer = 'en';
+    }
+    supportedTags.set(tag, answer);
   }
+  return answer;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -8,6 +8,23 @@ export const norm = (value: string): string => value.replace(/\s+/g, ' ').trim()
 /** Text with white space folded, as it reads. */
 export const text = (el: Element | null | undefined): string => norm(el?.textContent ?? '');
 
+/**
+ * The text a screen reader reads for an element named from its content: its text without the subtrees marked
+ * `aria-hidden="true"`, white space folded. (Neither browser exposes the computed accessible name to scripts.)
+ */
+export function spokenText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const words: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return;
+    if (node.nodeType === Node.TEXT_NODE) words.push(node.textContent ?? '');
+    else if (node instanceof HTMLImageElement) words.push(node.alt);
+    else for (const child of node.childNodes) walk(child);
+  };
+  walk(el);
+  return norm(words.join(''));
+}
+
 /** The first element with this part in `host`'s shadow root. */
 export const part = (host: Element, name: string): HTMLElement | null =>
   host.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);

@@ -3,14 +3,27 @@ import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { CodatClient } from '../../api/client.js';
 import { CodatApiError, isConfigurationError } from '../../api/errors.js';
 import type { Connection } from '../../api/types.js';
 import { clientContext } from '../../context/client-context.js';
 import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
 import { CodatErrorEvent } from '../../events/error.js';
+import {
+  arrangeConnections,
+  FILTERABLE_SOURCE_TYPES,
+  FILTERABLE_STATUSES,
+  parseFilter,
+  parseSort,
+  type ConnectionGroup,
+  type SortOrder,
+} from '../../internal/arrange-connections.js';
+import { attentionOf, type Attention } from '../../internal/attention.js';
+import { BatchController } from '../../internal/batch-controller.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
-import { SOURCE_TYPE_ORDER, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
+import { attentionLabel, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
 import { platformLogo } from '../../internal/platform-logo.js';
 import { renderError } from '../../internal/render-error.js';
@@ -19,8 +32,13 @@ import { connectionListStyles } from './connection-list.styles.js';
 
 /**
  * Every data connection of the company, grouped by source type (Accounting, Banking, Commerce, then
- * others), with each platform's logo, its status in words, when it was first authorized and when data
- * was last read. Choosing one fires `codat-connection-select`.
+ * others), with each platform's logo, its status in words, what needs attention (Needs reconnecting, Error,
+ * Syncs paused, Syncing…), when it was first authorized and when data was last read. Choosing one fires
+ * `codat-connection-select`.
+ *
+ * `statuses` and `source-types` filter and `sort` orders the list on the page, over the one list request.
+ * Long lists show their first 50 items at once and the rest in batches, one per animation frame, in order
+ * (each item arrives after the ones before it), so the page stays responsive; `aria-busy` is set meanwhile.
  *
  * @tag codat-connection-list
  * @summary The company's connections, grouped by source type.
@@ -37,9 +55,15 @@ import { connectionListStyles } from './connection-list.styles.js';
  * @csspart logo - A platform's logo or initials.
  * @csspart name - A platform's name.
  * @csspart status - A connection's status label.
+ * @csspart badge - Any attention badge of a connection, in words (also part of the item button's name).
+ * @csspart badge-reconnect - The "Needs reconnecting" badge: deauthorized, or the platform refuses access (401/403).
+ * @csspart badge-error - The "Error" badge: the platform reports another active error.
+ * @csspart badge-paused - The "Syncs paused" badge.
+ * @csspart badge-syncing - The "Syncing…" badge.
  * @csspart dates - A connection's first-authorized and last-sync dates.
  * @csspart loading - The loading message.
  * @csspart empty - The message shown when there are no connections.
+ * @csspart no-matches - The message shown when `statuses` or `source-types` hide every connection.
  * @csspart error - The error message.
  * @csspart retry-button - The Try again button of the error state.
  *
@@ -51,12 +75,12 @@ import { connectionListStyles } from './connection-list.styles.js';
  * @cssprop [--codat-color-surface-hover=#f1f3f5] - Background of items and buttons on hover.
  * @cssprop [--codat-color-surface-muted=#f6f7f9] - Background of messages and initials.
  * @cssprop [--codat-color-border=#c9cdd3] - Border of items.
- * @cssprop [--codat-color-accent=#1a5fb4] - Marks the chosen item.
+ * @cssprop [--codat-color-accent=#1a5fb4] - Marks the chosen item; the Syncing… badge.
  * @cssprop [--codat-color-selected=#eef4fc] - Background of the chosen item.
  * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
  * @cssprop [--codat-color-success=#1e7a3c] - Linked status.
- * @cssprop [--codat-color-warning=#8a5a00] - Pending status.
- * @cssprop [--codat-color-danger=#b3261e] - Deauthorized status and errors.
+ * @cssprop [--codat-color-warning=#8a5a00] - Pending status; the Syncs paused badge.
+ * @cssprop [--codat-color-danger=#b3261e] - Deauthorized status, errors, the Needs reconnecting and Error badges.
  * @cssprop [--codat-radius=0.5rem] - Corner radius.
  * @cssprop [--codat-space=1rem] - Base spacing.
  * @cssprop [--codat-list-heading-size=0.875rem] - Size of the group headings.
@@ -77,7 +101,50 @@ export class CodatConnectionList extends LitElement {
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 3;
 
+  /**
+   * Shows only connections with these statuses: comma- or space-separated API values (`Linked`, `PendingAuth`,
+   * `Deauthorized`, `Unlinked`), in any case, e.g. `statuses="Linked Deauthorized"`. Unknown values are ignored
+   * with a console warning; empty, or naming no known status, shows every status.
+   */
+  @property()
+  statuses?: string;
+
+  /**
+   * Shows only these source-type groups: comma- or space-separated (`Accounting`, `Banking`, `Commerce`,
+   * `BankFeed`, `Expense`, `Other`, `Unknown`), in any case, e.g. `source-types="Accounting,Banking"`. Unknown
+   * values are ignored with a console warning; empty, or naming no known type, shows every group.
+   */
+  @property({ attribute: 'source-types' })
+  sourceTypes?: string;
+
+  /**
+   * The order within each source-type group (the groups keep their order): `name` (by the element's language),
+   * `status` (Linked, Pending, Deauthorized, Unlinked), `created` or `last-sync`, oldest first; prefix `-` to
+   * reverse, e.g. `sort="-last-sync"`. Connections without the date come last either way; ties keep the API's
+   * order. Empty, or invalid (with a console warning): the API's order.
+   */
+  @property()
+  sort?: string;
+
+  /**
+   * Ids of the connections being synced now; each shows a "Syncing…" badge. Set by the kit (sync progress
+   * tracking), not usually by hosts. Assign a new set to change it: changes inside the same set are not seen.
+   */
+  @property({ attribute: false })
+  syncing?: ReadonlySet<string>;
+
   readonly #store = new ClientStoreController(this, () => this.client);
+  #statusFilter: ReadonlySet<string> | undefined;
+  #sourceTypeFilter: ReadonlySet<string> | undefined;
+  #sortOrder: SortOrder | undefined;
+  /** The groups to show, filtered and sorted; `undefined` until the list has been read. */
+  #groups: ConnectionGroup[] | undefined;
+  /** Whether the company has no connections at all (rather than none that match the filters). */
+  #none = false;
+  /** What `#groups` was arranged from: they are arranged again only when one of these changed. */
+  #arrangedFrom: readonly unknown[] = [];
+  /** Long lists go on the page a batch per frame, in the order shown. */
+  readonly #batches = new BatchController(this);
 
   #load = new Task(this, {
     args: () => [this.client] as const,
@@ -104,16 +171,53 @@ export class CodatConnectionList extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && !(this.headingLevel >= 1 && this.headingLevel <= 6)) this.headingLevel = 3;
+    // Other filters show other items: they arrive in batches again rather than all at once.
+    if (changed.has('statuses') || changed.has('sourceTypes')) this.#batches.restart();
+    if (changed.has('statuses')) this.#statusFilter = parseFilter(this.statuses, FILTERABLE_STATUSES, 'statuses');
+    if (changed.has('sourceTypes')) {
+      this.#sourceTypeFilter = parseFilter(this.sourceTypes, FILTERABLE_SOURCE_TYPES, 'source-types');
+    }
+    if (changed.has('sort')) this.#sortOrder = parseSort(this.sort);
+    this.#arrange();
+    this.#batches.setTotal(this.#groups?.reduce((sum, group) => sum + group.connections.length, 0) ?? 0);
+  }
+
+  /** Filters, groups and sorts the store's connections, unless nothing they depend on changed (a batch frame). */
+  #arrange(): void {
+    const store = this.#store.connections;
+    const locale = resolveLocale(this);
+    const from = [
+      store,
+      this.#store.version,
+      store?.listLoaded,
+      this.#statusFilter,
+      this.#sourceTypeFilter,
+      this.#sortOrder,
+      locale,
+    ];
+    if (from.every((value, i) => value === this.#arrangedFrom[i])) return;
+    this.#arrangedFrom = from;
+    const connections = store?.listLoaded ? store.all() : undefined;
+    this.#none = connections?.length === 0;
+    this.#groups = connections
+      ? arrangeConnections(connections, {
+          statuses: this.#statusFilter,
+          sourceTypes: this.#sourceTypeFilter,
+          sort: this.#sortOrder,
+          locale,
+        })
+      : undefined;
   }
 
   override render() {
-    return html`<div class="base" part="base">${this.#renderState()}</div>`;
+    const busy = this.#batches.pending;
+    return html`<div class="base" part="base" aria-busy=${busy ? 'true' : nothing}>${this.#renderState()}</div>`;
   }
 
   #renderState() {
     const store = this.#store.connections;
     if (!store) return renderError(missingClientError(), undefined);
-    if (store.listLoaded) return this.#renderGroups(store.all());
+    if (this.#groups) return this.#renderGroups(this.#groups);
     return this.#load.render({
       initial: () => this.#renderLoading(),
       pending: () => this.#renderLoading(),
@@ -128,20 +232,33 @@ export class CodatConnectionList extends LitElement {
     </p>`;
   }
 
-  #renderGroups(connections: Connection[]) {
-    if (connections.length === 0) {
+  #renderGroups(groups: ConnectionGroup[]) {
+    if (this.#none) {
       return html`<p class="message" part="empty" role="status">
         ${msg('No apps are connected yet.', { id: 'list.empty' })}
       </p>`;
     }
-    const groups = new Map<string, Connection[]>();
-    for (const connection of connections) {
-      const key = SOURCE_TYPE_ORDER.includes(connection.sourceType) ? connection.sourceType : 'Other';
-      groups.set(key, [...(groups.get(key) ?? []), connection]);
+    if (groups.length === 0) {
+      return html`<p class="message" part="no-matches" role="status">
+        ${msg('No connections match these filters.', { id: 'list.noMatches' })}
+      </p>`;
+    }
+    // The first items in the order shown; the batch controller asks for the next batch in the next frame.
+    let room = this.#batches.limit;
+    const shown: ConnectionGroup[] = [];
+    for (const group of groups) {
+      if (room <= 0) break;
+      shown.push(
+        room >= group.connections.length ? group : { ...group, connections: group.connections.slice(0, room) },
+      );
+      room -= group.connections.length;
     }
     const locale = resolveLocale(this);
-    return SOURCE_TYPE_ORDER.filter((type) => groups.has(type)).map(
-      (type) =>
+    const now = Date.now();
+    return repeat(
+      shown,
+      (group) => group.type,
+      ({ type, connections: members }) =>
         html`<div class="group" part="group" role="group" aria-labelledby="heading-${type}">
           <div
             class="group-heading"
@@ -153,14 +270,25 @@ export class CodatConnectionList extends LitElement {
             ${sourceTypeLabel(type)}
           </div>
           <ul class="list" part="list" aria-labelledby="heading-${type}">
-            ${groups.get(type)!.map((connection) => this.#renderItem(connection, locale))}
+            ${repeat(
+              members,
+              (connection) => connection.id,
+              (connection) => {
+                const selected = connection.id === this.selectedConnectionId;
+                const attention = attentionOf(connection, now, { syncing: this.syncing });
+                // An item is rendered again only when something it shows changed, so adding a batch to a
+                // long list, or choosing an item, does not re-render every item.
+                return guard([connection, selected, attention.join(), locale, this.client], () =>
+                  this.#renderItem(connection, selected, attention, locale),
+                );
+              },
+            )}
           </ul>
         </div>`,
     );
   }
 
-  #renderItem(connection: Connection, locale: string) {
-    const selected = connection.id === this.selectedConnectionId;
+  #renderItem(connection: Connection, selected: boolean, attention: readonly Attention[], locale: string) {
     const created = formatDateTime(connection.created, locale);
     const lastSync = formatDateTime(connection.lastSync, locale);
     return html`<li class="item" part="item">
@@ -174,7 +302,13 @@ export class CodatConnectionList extends LitElement {
         ${platformLogo(this.client, connection)}
         <span class="item-text">
           <span class="item-name" part="name">${connection.platformName}</span>
-          <span class="status status--${connection.status}" part="status">${statusLabel(connection.status)}</span>
+          <span class="item-status">
+            <span class="status status--${connection.status}" part="status">${statusLabel(connection.status)}</span>
+            ${attention.map(
+              (kind) =>
+                html`<span class="badge badge--${kind}" part="badge badge-${kind}">${attentionLabel(kind)}</span> `,
+            )}
+          </span>
           <span class="item-dates" part="dates">
             ${created ? msg(str`Connected ${created}`, { id: 'list.created' }) : nothing}
             ${created ? html`<span aria-hidden="true"> · </span>` : nothing}

@@ -1,0 +1,76 @@
+/**
+ * What about a connection needs the customer's attention, derived from the connection alone (plus the
+ * clock and, later, the kit's sync tracking). Pure: no elements, no requests. The words are
+ * `attentionLabel()` in `connection-text.ts`.
+ */
+import type { Connection } from '../api/types.js';
+
+/**
+ * - `reconnect`: access is gone and the customer must link the connection again.
+ * - `error`: the platform reports another active error.
+ * - `paused`: syncs are paused (QuickBooks Desktop's pause control).
+ * - `syncing`: the kit is reading data from the connection right now.
+ */
+export type Attention = 'reconnect' | 'error' | 'paused' | 'syncing';
+
+export interface AttentionOptions {
+  /**
+   * Ids of the connections the kit is syncing now. The place for sync-progress tracking to plug in:
+   * a connection whose id is here gets `syncing`.
+   */
+  syncing?: ReadonlySet<string>;
+}
+
+/** Platform status codes that mean the platform no longer accepts the connection's credentials. */
+const ACCESS_REFUSED = new Set(['401', '403']);
+
+/**
+ * The attention a connection needs at `nowMs`, in this order and no kind twice:
+ *
+ * - `reconnect` when the status is `Deauthorized`, or `Linked` with an Active error whose `statusCode` is 401 or 403;
+ * - `error` when any other Active error is present and the connection is not already `reconnect`;
+ * - `paused` when `connectionInfo.syncsPausedAt` is a string and `connectionInfo.syncsPausedUntil` is absent
+ *   (or null) or a date-time later than `nowMs` (an unreadable one is not later: the pause is taken as over);
+ * - `syncing` when `options.syncing` holds the connection's id.
+ *
+ * Only errors whose `status` is exactly `'Active'` count: `Resolved` and `null` (not transient) do not.
+ * Missing, `null` or malformed `dataConnectionErrors` and `connectionInfo` mean nothing to report.
+ */
+export function attentionOf(connection: Connection, nowMs: number, options: AttentionOptions = {}): Attention[] {
+  const result: Attention[] = [];
+  const active = activeErrors(connection);
+  const refused = connection.status === 'Linked' && active.some((e) => ACCESS_REFUSED.has(statusCodeOf(e)));
+  if (connection.status === 'Deauthorized' || refused) result.push('reconnect');
+  else if (active.length > 0) result.push('error');
+  if (isPaused(connection, nowMs)) result.push('paused');
+  if (options.syncing?.has(connection.id)) result.push('syncing');
+  return result;
+}
+
+type DataConnectionError = NonNullable<Connection['dataConnectionErrors']>[number];
+
+function activeErrors(connection: Connection): DataConnectionError[] {
+  const errors: unknown = connection.dataConnectionErrors;
+  if (!Array.isArray(errors)) return [];
+  return errors.filter(
+    (e): e is DataConnectionError =>
+      typeof e === 'object' && e !== null && (e as DataConnectionError).status === 'Active',
+  );
+}
+
+/** The documented type is a string ("401"); a number from a looser API is read the same way. */
+function statusCodeOf(error: DataConnectionError): string {
+  const code: unknown = error.statusCode;
+  return typeof code === 'string' || typeof code === 'number' ? String(code).trim() : '';
+}
+
+function isPaused(connection: Connection, nowMs: number): boolean {
+  const info: unknown = connection.connectionInfo;
+  if (typeof info !== 'object' || info === null) return false;
+  const { syncsPausedAt, syncsPausedUntil } = info as Record<string, unknown>;
+  if (typeof syncsPausedAt !== 'string') return false;
+  if (syncsPausedUntil === undefined || syncsPausedUntil === null) return true;
+  if (typeof syncsPausedUntil !== 'string') return false;
+  const until = Date.parse(syncsPausedUntil);
+  return !Number.isNaN(until) && until > nowMs;
+}
