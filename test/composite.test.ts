@@ -108,3 +108,21 @@ describe('codat-connections', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('codat-connections forwarded parts', () => {
+  it('forwards every part the inner elements document in custom-elements.json', async () => {
+    const { FORWARDED_PARTS } = await import('../src/elements/connections/connections.js');
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+      modules: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }[];
+    };
+    const partsOf = (tag: string) =>
+      manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .find((d) => d.tagName === tag)!
+        .cssParts!.map((p) => p.name)
+        .sort();
+    expect([...FORWARDED_PARTS.list].sort()).to.deep.equal(partsOf('codat-connection-list'));
+    expect([...FORWARDED_PARTS.detail].sort()).to.deep.equal(partsOf('codat-connection-detail'));
+    expect([...FORWARDED_PARTS.confirm].sort()).to.deep.equal(partsOf('codat-disconnect-confirm'));
+  });
+});

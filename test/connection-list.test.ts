@@ -686,7 +686,12 @@ describe('codat-connection-list', () => {
       expect(branding.map((r) => r.url.pathname.split('/').at(-2)).sort()).to.deep.equal(
         [...new Set(expected.map((c) => c.integrationKey!))].sort(),
       );
-      expect(reads).to.have.length(1 + branding.length);
+      // Besides those, only the one look at whether anything is syncing (nothing is, so no history read).
+      const others = reads.filter(
+        (r) => !r.url.pathname.endsWith('/connections') && !r.url.pathname.endsWith('/branding'),
+      );
+      expect(others.map((r) => r.url.pathname.split('/').at(-1))).to.deep.equal(['dataStatus']);
+      expect(reads).to.have.length(2 + branding.length);
     });
 
     it('adds no batches while off the page, and carries on when put back', async function () {

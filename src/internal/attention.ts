@@ -4,6 +4,8 @@
  * `attentionLabel()` in `connection-text.ts`.
  */
 import type { Connection } from '../api/types.js';
+import { activeErrors, hasAuthorizationError } from './authorization.js';
+import { syncPauseOf } from './sync-pause.js';
 
 /**
  * - `reconnect`: access is gone and the customer must link the connection again.
@@ -21,9 +23,6 @@ export interface AttentionOptions {
   syncing?: ReadonlySet<string>;
 }
 
-/** Platform status codes that mean the platform no longer accepts the connection's credentials. */
-const ACCESS_REFUSED = new Set(['401', '403']);
-
 /**
  * The attention a connection needs at `nowMs`, in this order and no kind twice:
  *
@@ -38,39 +37,10 @@ const ACCESS_REFUSED = new Set(['401', '403']);
  */
 export function attentionOf(connection: Connection, nowMs: number, options: AttentionOptions = {}): Attention[] {
   const result: Attention[] = [];
-  const active = activeErrors(connection);
-  const refused = connection.status === 'Linked' && active.some((e) => ACCESS_REFUSED.has(statusCodeOf(e)));
+  const refused = connection.status === 'Linked' && hasAuthorizationError(connection);
   if (connection.status === 'Deauthorized' || refused) result.push('reconnect');
-  else if (active.length > 0) result.push('error');
-  if (isPaused(connection, nowMs)) result.push('paused');
+  else if (activeErrors(connection).length > 0) result.push('error');
+  if (syncPauseOf(connection, nowMs)) result.push('paused');
   if (options.syncing?.has(connection.id)) result.push('syncing');
   return result;
-}
-
-type DataConnectionError = NonNullable<Connection['dataConnectionErrors']>[number];
-
-function activeErrors(connection: Connection): DataConnectionError[] {
-  const errors: unknown = connection.dataConnectionErrors;
-  if (!Array.isArray(errors)) return [];
-  return errors.filter(
-    (e): e is DataConnectionError =>
-      typeof e === 'object' && e !== null && (e as DataConnectionError).status === 'Active',
-  );
-}
-
-/** The documented type is a string ("401"); a number from a looser API is read the same way. */
-function statusCodeOf(error: DataConnectionError): string {
-  const code: unknown = error.statusCode;
-  return typeof code === 'string' || typeof code === 'number' ? String(code).trim() : '';
-}
-
-function isPaused(connection: Connection, nowMs: number): boolean {
-  const info: unknown = connection.connectionInfo;
-  if (typeof info !== 'object' || info === null) return false;
-  const { syncsPausedAt, syncsPausedUntil } = info as Record<string, unknown>;
-  if (typeof syncsPausedAt !== 'string') return false;
-  if (syncsPausedUntil === undefined || syncsPausedUntil === null) return true;
-  if (typeof syncsPausedUntil !== 'string') return false;
-  const until = Date.parse(syncsPausedUntil);
-  return !Number.isNaN(until) && until > nowMs;
 }

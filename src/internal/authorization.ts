@@ -7,14 +7,16 @@ const AUTH_ERROR_CODES = new Set(['401', '403']);
 
 /** The connection's active errors (status `Active`), newest first. */
 export function activeErrors(connection: Connection): NonNullable<Connection['dataConnectionErrors']> {
-  return (connection.dataConnectionErrors ?? [])
-    .filter((error) => error && error.status === 'Active')
+  const errors: unknown = connection.dataConnectionErrors;
+  if (!Array.isArray(errors)) return [];
+  return (errors as NonNullable<Connection['dataConnectionErrors']>)
+    .filter((error) => typeof error === 'object' && error !== null && error.status === 'Active')
     .sort((a, b) => String(b.erroredOnUtc ?? '').localeCompare(String(a.erroredOnUtc ?? '')));
 }
 
 /** Whether a Linked connection has an active error saying its platform refused access. */
 export function hasAuthorizationError(connection: Connection): boolean {
-  return activeErrors(connection).some((error) => AUTH_ERROR_CODES.has(String(error.statusCode ?? '')));
+  return activeErrors(connection).some((error) => AUTH_ERROR_CODES.has(String(error.statusCode ?? '').trim()));
 }
 
 /**

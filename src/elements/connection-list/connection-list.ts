@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CodatClient } from '../../api/client.js';
@@ -23,6 +23,8 @@ import {
 import { attentionOf, type Attention } from '../../internal/attention.js';
 import { BatchController } from '../../internal/batch-controller.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
+import { SyncController } from '../../sync/sync-controller.js';
+import { syncAnnouncement } from '../../sync/sync-text.js';
 import { attentionLabel, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
 import { platformLogo } from '../../internal/platform-logo.js';
@@ -127,13 +129,23 @@ export class CodatConnectionList extends LitElement {
   sort?: string;
 
   /**
-   * Ids of the connections being synced now; each shows a "Syncing…" badge. Set by the kit (sync progress
-   * tracking), not usually by hosts. Assign a new set to change it: changes inside the same set are not seen.
+   * Ids of the connections being synced now; each shows a "Syncing…" badge. When unset, the kit's own sync
+   * tracking (`client.syncs`) decides, which is what hosts usually want. Assign a new set to change it: changes inside the same set are not seen.
    */
   @property({ attribute: false })
   syncing?: ReadonlySet<string>;
 
+  /** The last sync start or finish, read out by the polite live region. */
+  @state() private syncAnnouncement = '';
+
   readonly #store = new ClientStoreController(this, () => this.client);
+  // The list asks once whether anything is syncing (syncs started elsewhere), then follows what is.
+  readonly #sync = new SyncController(this, () => this.client, {
+    check: true,
+    onChange: (changes) => {
+      if (this.#sync.announces) this.syncAnnouncement = syncAnnouncement(changes, this.client?.connections);
+    },
+  });
   #statusFilter: ReadonlySet<string> | undefined;
   #sourceTypeFilter: ReadonlySet<string> | undefined;
   #sortOrder: SortOrder | undefined;
@@ -211,7 +223,8 @@ export class CodatConnectionList extends LitElement {
 
   override render() {
     const busy = this.#batches.pending;
-    return html`<div class="base" part="base" aria-busy=${busy ? 'true' : nothing}>${this.#renderState()}</div>`;
+    return html`<div class="base" part="base" aria-busy=${busy ? 'true' : nothing}>${this.#renderState()}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" data-sync-announcer>${this.syncAnnouncement}</div>`;
   }
 
   #renderState() {
@@ -233,6 +246,8 @@ export class CodatConnectionList extends LitElement {
   }
 
   #renderGroups(groups: ConnectionGroup[]) {
+    // The kit's own sync tracking, unless the host set `syncing`.
+    const syncing = this.syncing ?? this.#sync.monitor?.syncingIds;
     if (this.#none) {
       return html`<p class="message" part="empty" role="status">
         ${msg('No apps are connected yet.', { id: 'list.empty' })}
@@ -275,7 +290,7 @@ export class CodatConnectionList extends LitElement {
               (connection) => connection.id,
               (connection) => {
                 const selected = connection.id === this.selectedConnectionId;
-                const attention = attentionOf(connection, now, { syncing: this.syncing });
+                const attention = attentionOf(connection, now, { syncing });
                 // An item is rendered again only when something it shows changed, so adding a batch to a
                 // long list, or choosing an item, does not re-render every item.
                 return guard([connection, selected, attention.join(), locale, this.client], () =>
