@@ -4,7 +4,7 @@
  * 1. Every path in package.json `exports` and `bin` exists.
  * 2. Every dist/**\/*.js parses in Node 20 (`node --check`): this catches raw decorator syntax or any other
  *    syntax newer than the ES2022 target that slipped through the build. None inlines a file as a data: URL.
- * 3. dist/codat-connections.js is at most SIZE_BUDGET_KB (default 38) KB min+gzip (gzip level 9), contains
+ * 3. dist/codat-connections.js is at most SIZE_BUDGET_KB (default 40) KB min+gzip (gzip level 9), contains
  *    Lit's production build, and contains no sandbox, msw or unsafeHTML code.
  * 4. The npm entries `index` and `define` (with the chunks they import) import no msw and no sandbox code.
  * It also prints the sizes of the npm entries.
@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const bundlePath = join(dist, 'codat-connections.js');
-const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 38);
+const budgetKb = Number(process.env.SIZE_BUDGET_KB ?? 40);
 const budget = budgetKb * 1024;
 
 /** Strings whose presence in the CDN bundle means sandbox, msw or an HTML sink got in. */
