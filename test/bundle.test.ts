@@ -13,6 +13,7 @@ const TAGS = [
   'codat-connection-detail',
   'codat-disconnect-confirm',
   'codat-sync-pause',
+  'codat-connections',
 ];
 
 async function loadBundle(query = ''): Promise<void> {
