@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * `npm run analyze` writes custom-elements.json from the element classes' JSDoc (tag, slots, events, parts,
  * custom properties). `npm run analyze:check` (scripts/check-manifest.mjs) fails when the committed file is stale.
@@ -19,9 +21,67 @@ function namedEventsOnly() {
   };
 }
 
+/** One argument of `light-dark(a, b)`: anything but commas and parentheses, or one level of `( … )`. */
+const arg = String.raw`(?:[^(),]|\([^()]*\))+`;
+const lightDark = new RegExp(String.raw`light-dark\((${arg}),\s*(${arg})\)`, 'g');
+
+/**
+ * The design tokens, read from the one place that defines them: each `/* description *\/` followed by a
+ * declaration `…: var(--codat-…, default);` in src/internal/shared-styles.ts. A `light-dark(light, dark)` default
+ * is documented as the light value, with the dark one in the description.
+ */
+export function readTokens(source) {
+  const declaration = /\/\* ([^*]+?) \*\/\s*(--_[\w-]+|[a-z-]+): var\((--codat-[\w-]+),\s*([\s\S]+?)\);/g;
+  const found = [...source.matchAll(declaration)];
+  const publicName = new Map(found.map(([, , local, name]) => [local, name]));
+  return found.map(([, description, , name, value]) => {
+    const plain = value
+      .replace(/\s+/g, ' ')
+      .replace(/var\((--_[\w-]+)\)/g, (m, local) => `var(${publicName.get(local) ?? local})`);
+    const light = plain.replace(lightDark, '$1');
+    const dark = plain.replace(lightDark, '$2');
+    return {
+      description: dark === light ? description : `${description} Dark theme: \`${dark}\`.`,
+      name,
+      default: light,
+    };
+  });
+}
+
+/**
+ * Every kit element reads the shared tokens and takes the `theme` attribute (both from src/internal/shared-styles.ts),
+ * so they are documented once and added to each element here; an element's own JSDoc documents only its own hooks
+ * (`--codat-<element>-…`). The provider takes `theme` only.
+ */
+function sharedTheming() {
+  const tokens = readTokens(readFileSync(new URL('./src/internal/shared-styles.ts', import.meta.url), 'utf8'));
+  const tokenNames = new Set(tokens.map((token) => token.name));
+  const theme = {
+    name: 'theme',
+    type: { text: "'light' | 'dark' | 'auto'" },
+    description:
+      "The colour theme of this element and the kit elements inside it: `light`, `dark`, or `auto` (follows the person's `prefers-color-scheme`). Without it the element follows the `color-scheme` of the page around it, light unless the page declares otherwise. CSS only: set it as an attribute.",
+  };
+  return {
+    name: 'codat:shared-theming',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.tagName?.startsWith('codat-')) continue;
+          declaration.attributes = [...(declaration.attributes ?? []).filter((a) => a.name !== 'theme'), theme];
+          if (declaration.tagName === 'codat-connections-provider') continue;
+          const own = (declaration.cssProperties ?? []).filter((p) => !tokenNames.has(p.name));
+          declaration.cssProperties = [...own, ...tokens];
+        }
+      }
+    },
+  };
+}
+
 export default {
-  plugins: [namedEventsOnly()],
-  globs: ['src/elements/**/*.ts'],
+  plugins: [namedEventsOnly(), sharedTheming()],
+  // The Localized mixin adds `locale` to every element.
+  globs: ['src/elements/**/*.ts', 'src/localization/localized.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/define.ts'],
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,

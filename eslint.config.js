@@ -9,7 +9,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Code that runs in the browser: the kit, its browser tests and the demo. */
-const browserFiles = ['src/**/*.ts', 'test/**/*.ts', 'demo/**/*.{ts,js}'];
+const browserFiles = ['src/**/*.ts', 'test/**/*.{ts,js}', 'demo/**/*.{ts,js}'];
 /** Code that runs in Node only. */
 const nodeFiles = [
   '*.{js,mjs,ts}',
@@ -17,13 +17,18 @@ const nodeFiles = [
   'test/node/**/*.ts',
   'src/sandbox/node.ts',
   'src/sandbox/cli.ts',
+  'demo/server/*.ts',
+  'demo/csp/*.ts',
 ];
 
 export default defineConfig(
   globalIgnores([
     'dist/',
+    'build/',
     'coverage/',
     'src/api/codat-platform.generated.ts',
+    // Written by npm run localize (lit-localize build) from xliff/.
+    'src/locales/',
     'public/mockServiceWorker.js',
     '**/*.generated.*',
   ]),
