@@ -6,6 +6,34 @@ import type { components } from '../api/codat-platform.generated.js';
 import { PLATFORMS, type Connection, type Platform } from './seed.js';
 
 export type Branding = components['schemas']['Branding'];
+export type Integration = components['schemas']['Integration'];
+
+/** The properties `GET /integrations` can be queried and ordered on. */
+export const INTEGRATION_QUERY = [
+  'key',
+  'name',
+  'enabled',
+  'sourceType',
+  'sourceId',
+  'integrationId',
+  'isOfflineConnector',
+];
+
+/** A platform as `GET /integrations` lists it; `logoUrl` is the sandbox's own square logo. */
+export function integrationFor(p: Platform, logoUrl: string): Integration {
+  return {
+    key: p.key,
+    logoUrl,
+    name: p.name,
+    enabled: p.enabled ?? true,
+    sourceId: p.sourceId,
+    sourceType: p.sourceType,
+    integrationId: p.integrationId,
+    isOfflineConnector: p.isOfflineConnector ?? false,
+    isBeta: false,
+    dataProvidedBy: p.name,
+  };
+}
 
 /** Finds a platform in the catalogue, else derives one from seeded connections. */
 export function findPlatform(key: string, connections: Iterable<Connection>): Platform | undefined {

@@ -2,11 +2,13 @@
  * `npm run sandbox`: serves the sandbox on 127.0.0.1 (SANDBOX_PORT, default
  * 4010), seeded from SANDBOX_SEED (a JSON file) or the default seed, with link
  * pages under /sandbox/link that send the customer to SANDBOX_REDIRECT_URL
- * afterwards (if set), and prints each company with a freshly minted access
+ * afterwards (if set), the fault rules of SANDBOX_FAULTS (a JSON array, after
+ * the seed's own; SANDBOX_FAULT_SEED seeds their randomness), and prints each company with a freshly minted access
  * token and a curl example.
  */
 import { checkUrlOption } from './link.js';
 import { DEFAULT_LINK_PATH, loadSeedFile, startSandboxServer } from './node.js';
+import { validateFaults, type FaultRule } from './faults.js';
 import { defaultSeed, SeedError, type SandboxSeed } from './seed.js';
 
 function fail(message: string): never {
@@ -39,11 +41,24 @@ async function main(): Promise<void> {
     }
   }
 
-  const server = await startSandboxServer({ port, seed, redirectUrl }).catch((error: NodeJS.ErrnoException) =>
-    fail(`cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`),
+  let faults: FaultRule[] | undefined;
+  if (process.env.SANDBOX_FAULTS) {
+    try {
+      faults = validateFaults(JSON.parse(process.env.SANDBOX_FAULTS), 'SANDBOX_FAULTS');
+    } catch (error) {
+      fail(`invalid SANDBOX_FAULTS: ${error instanceof SeedError ? error.message : 'not valid JSON'}`);
+    }
+  }
+  const faultSeedText = process.env.SANDBOX_FAULT_SEED ?? '1';
+  if (!/^\d+$/.test(faultSeedText)) fail(`SANDBOX_FAULT_SEED must be a whole number, got "${faultSeedText}"`);
+
+  const server = await startSandboxServer({ port, seed, redirectUrl, faults, faultSeed: Number(faultSeedText) }).catch(
+    (error: NodeJS.ErrnoException) => fail(`cannot listen on 127.0.0.1:${port} (${error.code ?? error.message})`),
   );
 
   const out: string[] = [`Codat sandbox listening on ${server.url}`, `Seed: ${seedPath ?? 'default'}`];
+  const rules = server.sandbox.faults.rules;
+  if (rules.length) out.push(`Fault rules (${rules.length}): ${JSON.stringify(rules)}`);
   out.push(
     `Link pages (each connection's linkUrl): ${server.url}${DEFAULT_LINK_PATH}/companies/{companyId}/connections/{connectionId}/start`,
   );

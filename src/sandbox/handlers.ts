@@ -5,7 +5,7 @@
 import { http, type RequestHandler } from 'msw';
 import { authorize, type AuthPolicy } from './auth.js';
 import { BANKING_ACCOUNT_QUERY } from './banking.js';
-import { brandingFor, findPlatform, logoSvg } from './branding.js';
+import { brandingFor, findPlatform, INTEGRATION_QUERY, integrationFor, logoSvg } from './branding.js';
 import {
   companyNotFound,
   connectionNotFound,
@@ -29,7 +29,7 @@ import {
 } from './link.js';
 import { DATA_TYPES_BY_SOURCE, isDataType, toIso } from './pulls.js';
 import { parseOrderBy, parseQuery, QueryError } from './query.js';
-import { UUID_PATTERN, type Connection } from './seed.js';
+import { PLATFORMS, UUID_PATTERN, type Connection, type Platform } from './seed.js';
 import { syncPauseOf, type SandboxStore } from './store.js';
 import type { TokenIssuer } from './tokens.js';
 
@@ -95,6 +95,14 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
   /** The Connection as served: with `linkUrl` on the sandbox's link page when `linkBaseUrl` is set. */
   const present = (companyId: string, c: Connection, request: Request): Connection =>
     linkBase === undefined ? c : { ...c, linkUrl: linkUrl(`${connectionPath(companyId, c.id)}/start`, request) };
+  /** The sandbox's own logo of a platform, as an absolute URL. */
+  const logoUrl = (key: string, request: Request, variant: 'square' | 'full' = 'square') =>
+    new URL(`${base}/sandbox/logos/${key}.svg${variant === 'full' ? '?variant=full' : ''}`, request.url).href;
+  /** The 400 for a platform key that is not four lowercase letters. */
+  const badPlatformKey = (itemId: string, validatorName: string) =>
+    errorResponse(400, 'platformKey must be exactly four lowercase letters.', [
+      { itemId, message: 'must match ^[a-z]{4}$', validatorName },
+    ]);
   /** The company's connection, or the 404 Codat sends for an unknown company or connection. */
   const findConnection = (p: Record<string, string>): Connection | Response => {
     if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
@@ -134,6 +142,22 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
         const self = `/companies/${p.companyId}/connections`;
         const served = connections.map((c) => present(p.companyId!, c, request));
         return pagedResponse(new URL(request.url), self, served, CONNECTION_QUERY, CONNECTION_ORDER, 'Connection');
+      }),
+    ),
+
+    http.post(
+      `${base}/companies/:companyId/connections`,
+      guarded(company, async (request, p) => {
+        if (!store.hasCompany(p.companyId!)) return companyNotFound(p.companyId!);
+        const body = checkCreateConnectionBody(await request.text());
+        if (typeof body !== 'string') return errorResponse(400, body.error, body.items);
+        if (!/^[a-z]{4}$/.test(body)) return badPlatformKey('platformKey', 'CreateConnection');
+        const platform = PLATFORMS.find((x) => x.key === body);
+        if (!platform) return errorResponse(404, `Integration ${body} not found`);
+        if (platform.enabled === false) {
+          return errorResponse(400, `Integration ${body} (${platform.name}) is not enabled for your customers.`);
+        }
+        return jsonResponse(200, present(p.companyId!, store.createConnection(p.companyId!, platform)!, request));
       }),
     ),
 
@@ -309,19 +333,37 @@ export function createHandlers(ctx: HandlerContext): RequestHandler[] {
     ),
 
     http.get(
+      `${base}/integrations`,
+      guarded(anyCompany, (request) => {
+        const integrations = PLATFORMS.map((x) => integrationFor(x, logoUrl(x.key, request)));
+        const orderable = INTEGRATION_QUERY;
+        return pagedResponse(new URL(request.url), '/integrations', integrations, orderable, orderable, 'Integration');
+      }),
+    ),
+
+    http.get(
+      `${base}/integrations/:platformKey`,
+      guarded(anyCompany, (request, p) => {
+        const key = p.platformKey!;
+        if (!/^[a-z]{4}$/.test(key)) return badPlatformKey('platformKey', 'PathParameters');
+        const platform: Platform | undefined = PLATFORMS.find((x) => x.key === key);
+        return platform
+          ? jsonResponse(200, integrationFor(platform, logoUrl(key, request)))
+          : errorResponse(404, `Integration ${key} not found`);
+      }),
+    ),
+
+    http.get(
       `${base}/integrations/:platformKey/branding`,
       guarded(anyCompany, (request, p) => {
         const key = p.platformKey!;
-        if (!/^[a-z]{4}$/.test(key)) {
-          return errorResponse(400, 'platformKey must be exactly four lowercase letters.', [
-            { itemId: 'platformKey', message: 'must match ^[a-z]{4}$', validatorName: 'PathParameters' },
-          ]);
-        }
+        if (!/^[a-z]{4}$/.test(key)) return badPlatformKey('platformKey', 'PathParameters');
         const platform = findPlatform(key, allConnections());
         if (!platform) return errorResponse(404, `Integration ${key} not found`);
-        const logoUrl = (variant: 'square' | 'full') =>
-          new URL(`${base}/sandbox/logos/${key}.svg${variant === 'full' ? '?variant=full' : ''}`, request.url).href;
-        return jsonResponse(200, brandingFor(platform, logoUrl));
+        return jsonResponse(
+          200,
+          brandingFor(platform, (variant) => logoUrl(key, request, variant)),
+        );
       }),
     ),
 
@@ -497,41 +539,59 @@ export function parseDateTime(text: string): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
+type BodyProblem = { error: string; items: ValidationItem[] };
+
 /**
- * Validates a sync pause body: exactly `{"pausedUntil": <RFC 3339 date-time>}`,
- * after now and at most 30 days ahead, or `{"pausedUntil": null}`.
+ * Reads a request body that must be a JSON object with no properties but `allowed`, or says what is wrong in Codat's
+ * validation shape (`example` shows a valid body in the message).
  */
-function checkSyncPauseBody(
+function readObjectBody(
   text: string,
-  nowMs: number,
-): { untilMs: number | null } | { error: string; items: ValidationItem[] } {
-  const problem = (itemId: string, message: string) => ({
-    error: message,
-    items: [{ itemId, message, validatorName: 'SyncPause' }],
-  });
+  allowed: readonly string[],
+  validatorName: string,
+  example: string,
+): { body: Record<string, unknown> } | BodyProblem {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return problem('body', 'The request body is not valid JSON.');
+    return bodyProblem(validatorName, 'body', 'The request body is not valid JSON.');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return problem(
-      'body',
-      'The request body must be a JSON object such as {"pausedUntil":"2026-04-08T09:00:00Z"} or {"pausedUntil":null}.',
-    );
+    return bodyProblem(validatorName, 'body', `The request body must be a JSON object such as ${example}.`);
   }
-  const extra = Object.keys(body).filter((k) => k !== 'pausedUntil');
+  const extra = Object.keys(body).filter((k) => !allowed.includes(k));
   if (extra.length) {
     return {
       error: `The request body has properties that are not allowed: ${extra.join(', ')}.`,
-      items: extra.map((k) => ({ itemId: k, message: `Property '${k}' is not allowed.`, validatorName: 'SyncPause' })),
+      items: extra.map((k) => ({ itemId: k, message: `Property '${k}' is not allowed.`, validatorName })),
     };
   }
+  return { body: body as Record<string, unknown> };
+}
+
+function bodyProblem(validatorName: string, itemId: string, message: string): BodyProblem {
+  return { error: message, items: [{ itemId, message, validatorName }] };
+}
+
+/**
+ * Validates a sync pause body: exactly `{"pausedUntil": <RFC 3339 date-time>}`,
+ * after now and at most 30 days ahead, or `{"pausedUntil": null}`.
+ */
+function checkSyncPauseBody(text: string, nowMs: number): { untilMs: number | null } | BodyProblem {
+  const problem = (itemId: string, message: string) => bodyProblem('SyncPause', itemId, message);
+  const read = readObjectBody(
+    text,
+    ['pausedUntil'],
+    'SyncPause',
+    '{"pausedUntil":"2026-04-08T09:00:00Z"} or {"pausedUntil":null}',
+  );
+  if ('error' in read) return read;
+  const { body } = read;
   if (!('pausedUntil' in body)) {
     return problem('pausedUntil', 'pausedUntil is required: an ISO 8601 date-time, or null to pause until resumed.');
   }
-  const value = (body as { pausedUntil: unknown }).pausedUntil;
+  const value = body.pausedUntil;
   if (value === null) return { untilMs: null };
   const untilMs = typeof value === 'string' ? parseDateTime(value) : undefined;
   if (untilMs === undefined) {
@@ -599,32 +659,26 @@ function pagedResponse<T extends object>(
   });
 }
 
+/** Reads the platform key from a create-connection body: exactly `{"platformKey": "<string>"}`. */
+function checkCreateConnectionBody(text: string): string | BodyProblem {
+  const read = readObjectBody(text, ['platformKey'], 'CreateConnection', '{"platformKey":"gbol"}');
+  if ('error' in read) return read;
+  const { body } = read;
+  const key = body.platformKey;
+  if (typeof key !== 'string') {
+    return bodyProblem('CreateConnection', 'platformKey', 'platformKey is required: a four-letter platform key.');
+  }
+  return key;
+}
+
 /** Validates an UpdateConnectionStatus body; only `{"status":"Unlinked"}` passes. */
-function checkUnlinkBody(text: string): { error: string; items?: ValidationItem[] } | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { error: 'The request body is not valid JSON.' };
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { error: 'The request body must be a JSON object such as {"status":"Unlinked"}.' };
-  }
-  const extra = Object.keys(body).filter((k) => k !== 'status');
-  if (extra.length) {
-    return {
-      error: `The request body has properties that are not allowed: ${extra.join(', ')}.`,
-      items: extra.map((k) => ({
-        itemId: k,
-        message: `Property '${k}' is not allowed.`,
-        validatorName: 'UpdateConnectionStatus',
-      })),
-    };
-  }
-  const status = (body as { status?: unknown }).status;
-  if (status !== 'Unlinked') {
+function checkUnlinkBody(text: string): BodyProblem | undefined {
+  const read = readObjectBody(text, ['status'], 'UpdateConnectionStatus', '{"status":"Unlinked"}');
+  if ('error' in read) return read;
+  const { body } = read;
+  if (body.status !== 'Unlinked') {
     const message = "status must be 'Unlinked': connections can only be unlinked through this endpoint.";
-    return { error: message, items: [{ itemId: 'status', message, validatorName: 'UpdateConnectionStatus' }] };
+    return bodyProblem('UpdateConnectionStatus', 'status', message);
   }
   return undefined;
 }

@@ -4,6 +4,8 @@
  * `./node.ts`) a real HTTP server. No Node imports here.
  */
 import type { RequestHandler } from 'msw';
+import { getResponse, http } from 'msw';
+import { SandboxFaults, type FaultRule } from './faults.js';
 import { createHandlers } from './handlers.js';
 import { checkUrlOption } from './link.js';
 import type { SandboxSeed } from './seed.js';
@@ -58,6 +60,16 @@ export {
   type PullOperationValidator,
 } from './seed.js';
 export { CORS_HEADERS, FORBIDDEN_MESSAGE } from './errors.js';
+export {
+  SandboxFaults,
+  validateFaults,
+  FAULT_BODIES,
+  HUGE_BODY_BYTES,
+  LATENCY_ON,
+  type FaultRule,
+  type FaultBody,
+  type LatencyOn,
+} from './faults.js';
 
 /** Options of `createSandbox`. */
 export interface SandboxOptions {
@@ -93,6 +105,10 @@ export interface SandboxOptions {
    * page then says "Done: you can close this window and return to the app."
    */
   redirectUrl?: string;
+  /** Fault rules in force from the start (after the seed's `faults`); see `FaultRule`. */
+  faults?: FaultRule[];
+  /** Seed of the generator behind `rate` and latency ranges, so a run repeats. Default 1. */
+  faultSeed?: number;
 }
 
 /** One sandbox instance: its own state, handlers and token secret. */
@@ -100,6 +116,8 @@ export interface Sandbox {
   readonly store: SandboxStore;
   readonly handlers: RequestHandler[];
   readonly baseUrl: string;
+  /** The fault rules in force: `sandbox.faults.add({ path: '/connections$', status: 503, times: 1 })`. */
+  readonly faults: SandboxFaults;
   /** Mints a company access token, as `GET /companies/{id}/accessToken` does. */
   issueAccessToken(companyId: string, options?: { expiresIn?: number }): Promise<string>;
 }
@@ -123,11 +141,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     options.redirectUrl === undefined ? undefined : checkUrlOption('redirectUrl', options.redirectUrl);
   const store = new SandboxStore(options.seed, { now });
   const tokens = new TokenIssuer(now);
-  const handlers = createHandlers({ store, tokens, baseUrl, tokenLifetimeSeconds, now, linkBaseUrl, redirectUrl });
+  const faults = new SandboxFaults([...(options.seed?.faults ?? []), ...(options.faults ?? [])], options.faultSeed);
+  const routes = createHandlers({ store, tokens, baseUrl, tokenLifetimeSeconds, now, linkBaseUrl, redirectUrl });
+  const handlers = [
+    // Tried first: answers when a fault rule says so, otherwise (after any latency) lets the routes answer; a rule
+    // with its latency on the response has the routes answer at once and holds their answer.
+    http.all(`${baseUrl}/*`, ({ request }) => faults.apply(request, (held) => getResponse(routes, held.clone()))),
+    ...routes,
+  ];
   return {
     store,
     handlers,
     baseUrl,
+    faults,
     issueAccessToken: (companyId, { expiresIn = tokenLifetimeSeconds } = {}) => tokens.issue(companyId, expiresIn),
   };
 }

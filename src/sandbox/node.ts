@@ -4,7 +4,7 @@
  * seed files with the OpenAPI schemas (Connection, PullOperation, Banking Account).
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { createSandbox, type Sandbox, type SandboxOptions } from './index.js';
@@ -15,6 +15,7 @@ import {
   connectionSchemaValidator,
   pullOperationSchemaValidator,
 } from './openapi-schema.js';
+import { toFetchRequest, writeResponse } from './node-http.js';
 import { SeedError, validateSeed, type SandboxSeed } from './seed.js';
 
 export {
@@ -44,37 +45,6 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-const SKIPPED_HEADERS = new Set([
-  'host',
-  'connection',
-  'content-length',
-  'transfer-encoding',
-  'keep-alive',
-  'expect',
-  'upgrade',
-]);
-
-async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || SKIPPED_HEADERS.has(name)) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const method = req.method ?? 'GET';
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks);
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body });
-}
-
-async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
-  res.end(body);
-}
-
 /**
  * Starts a real HTTP server for a fresh sandbox whose `baseUrl` is the
  * server's own URL, and whose link pages are under `/sandbox/link` there
@@ -94,7 +64,9 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         const response =
           (await getResponse(state.sandbox!.handlers, request)) ??
           errorResponse(404, `No sandbox route for ${request.method} ${new URL(request.url).pathname}`);
-        await writeResponse(res, response);
+        // A `network` fault: drop the connection, as a failing network would.
+        if (response.type === 'error') res.destroy();
+        else await writeResponse(res, response);
       } catch {
         if (!res.headersSent)
           await writeResponse(res, errorResponse(500, 'There is a problem with our server. Please try again later.'));

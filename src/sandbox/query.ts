@@ -2,7 +2,7 @@
  * A small subset of Codat's query language: `field=value` and `field!=value`
  * clauses joined by `&&` and `||` (`&&` binds tighter), plus `orderBy` with an
  * optional leading `-`. Property names match case-insensitively, values match
- * case-insensitively. Browser-safe and free of HTTP.
+ * case-insensitively (booleans as `true` / `false`). Browser-safe and free of HTTP.
  */
 
 export type Predicate<T> = (item: T) => boolean;
@@ -47,7 +47,8 @@ export function parseQuery<T extends object>(
       const wanted = m[3].toLowerCase();
       return (item: T) => {
         const actual = (item as Record<string, unknown>)[property];
-        const equal = typeof actual === 'string' && actual.toLowerCase() === wanted;
+        const equal =
+          (typeof actual === 'string' || typeof actual === 'boolean') && String(actual).toLowerCase() === wanted;
         return negate ? !equal : equal;
       };
     }),

@@ -4,6 +4,7 @@
  * structural validator. Ajv-based schema validation lives in `openapi-schema.ts`
  * (Node only) and plugs in through `validateSeed`'s second argument.
  */
+import { validateFaults, type FaultRule } from './faults.js';
 import type { components } from '../api/codat-platform.generated.js';
 import { basicBankingAccountCheck, type BankingAccount, type BankingAccountValidator } from './banking.js';
 import { DATA_TYPES_BY_SOURCE, isDataType, PULL_STATUSES, toIso, type PullOperation } from './pulls.js';
@@ -37,6 +38,8 @@ export interface SeedCompany {
 /** The whole seed: `{"companies":[{"id","name","connections":[...]}]}`. */
 export interface SandboxSeed {
   companies: SeedCompany[];
+  /** Fault rules in force from the start (see `FaultRule`); checked by `validateSeed`. */
+  faults?: FaultRule[];
 }
 
 /** Branding facts for one platform; `color` fills the generated logo. */
@@ -47,6 +50,10 @@ export interface Platform {
   integrationId: string;
   sourceId: string;
   color: string;
+  /** Whether `GET /integrations` lists it as enabled (default true). */
+  enabled?: boolean;
+  /** An application installed on the customer's computer (QuickBooks Desktop). */
+  isOfflineConnector?: boolean;
 }
 
 export const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['PendingAuth', 'Linked', 'Unlinked', 'Deauthorized'];
@@ -71,13 +78,14 @@ const platform = (key: string, name: string, sourceType: SourceType, n: number, 
 });
 
 /**
- * Platforms the sandbox knows. gbol, qhyg, pqsw and tgff are Codat's keys;
- * the banking and commerce keys are sandbox placeholders of the same shape.
+ * Platforms the sandbox knows, and serves as `GET /integrations`. gbol, qhyg, pqsw and tgff are Codat's keys;
+ * the banking and commerce keys are sandbox placeholders of the same shape. FreshBooks (`frbk`) is listed but
+ * not enabled, as an integration a Codat client has switched off.
  */
 export const PLATFORMS: readonly Platform[] = Object.freeze([
   platform('gbol', 'Xero', 'Accounting', 1, '#13B5EA'),
   platform('qhyg', 'QuickBooks Online', 'Accounting', 2, '#2CA01C'),
-  platform('pqsw', 'QuickBooks Desktop', 'Accounting', 3, '#108000'),
+  { ...platform('pqsw', 'QuickBooks Desktop', 'Accounting', 3, '#108000'), isOfflineConnector: true },
   platform('tgff', 'Sage Business Cloud Accounting', 'Accounting', 4, '#00A651'),
   platform('hbuk', 'HSBC', 'Banking', 5, '#DB0011'),
   platform('lloy', 'Lloyds', 'Banking', 6, '#006A4D'),
@@ -85,6 +93,7 @@ export const PLATFORMS: readonly Platform[] = Object.freeze([
   platform('shpy', 'Shopify', 'Commerce', 8, '#5E8E3E'),
   platform('sqre', 'Square', 'Commerce', 9, '#3E4348'),
   platform('strp', 'Stripe', 'Commerce', 10, '#635BFF'),
+  { ...platform('frbk', 'FreshBooks', 'Accounting', 11, '#0075DD'), enabled: false },
 ]);
 
 /** Company ids of the default seed. */
@@ -412,6 +421,7 @@ export function validateSeed(
   if (!('companies' in value)) throw new SeedError('companies', 'is required');
   const companies = value.companies;
   if (!Array.isArray(companies)) throw new SeedError('companies', 'must be an array');
+  if (value.faults !== undefined) validateFaults(value.faults);
   const seenCompanies = new Map<string, string>();
   const seenConnections = new Map<string, string>();
   const seenPulls = new Map<string, string>();

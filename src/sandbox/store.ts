@@ -19,7 +19,14 @@ import {
   type DataType,
   type PullOperation,
 } from './pulls.js';
-import { defaultSeed, validateSeed, type Connection, type ConnectionStatus, type SandboxSeed } from './seed.js';
+import {
+  defaultSeed,
+  validateSeed,
+  type Connection,
+  type ConnectionStatus,
+  type Platform,
+  type SandboxSeed,
+} from './seed.js';
 
 export type Company = components['schemas']['Company'];
 
@@ -78,6 +85,8 @@ export class SandboxStore {
   #pulls: PullRecord[] = [];
   #seq = 0;
   #failures = new Map<string, string>();
+  /** Connections created through `createConnection` and not yet authorized: their first authorization starts the initial sync. */
+  #awaitingFirstLink = new Set<string>();
   readonly #now: () => number;
 
   /**
@@ -102,6 +111,7 @@ export class SandboxStore {
     }));
     this.#seq = 0;
     this.#failures.clear();
+    this.#awaitingFirstLink.clear();
     this.#pulls = valid.companies.flatMap((c) =>
       (c.pullOperations ?? []).map((p) => ({
         seq: this.#seq++,
@@ -166,6 +176,36 @@ export class SandboxStore {
     for (const error of c.dataConnectionErrors ?? []) {
       if (error.status === 'Active') Object.assign(error, { status: 'Resolved', resolvedOnUtc: now });
     }
+    // A connection created through the API reads its data for the first time once it is authorized.
+    if (this.#awaitingFirstLink.delete(connectionId)) {
+      for (const dataType of DATA_TYPES_BY_SOURCE[c.sourceType]) this.queuePull(companyId, connectionId, dataType);
+    }
+    return copy(c);
+  }
+
+  /**
+   * Creates a connection to `platform` for the company, as `POST /companies/{companyId}/connections` does:
+   * status `PendingAuth`, created now, with a Codat-style `linkUrl`. Its first `authorizeConnection` queues a
+   * pull of every data type of its source type (the initial sync). Returns the copy, or undefined for an
+   * unknown company. Does not check whether the platform is enabled (the handlers do).
+   */
+  createConnection(companyId: string, platform: Platform): Connection | undefined {
+    const company = this.#find(companyId);
+    if (!company) return undefined;
+    const id = newUuid();
+    const c: Connection = {
+      id,
+      integrationId: platform.integrationId,
+      integrationKey: platform.key,
+      sourceId: platform.sourceId,
+      platformName: platform.name,
+      linkUrl: `https://link-api.codat.io/companies/${companyId}/connections/${id}/start`,
+      status: 'PendingAuth',
+      created: toIso(this.#now()),
+      sourceType: platform.sourceType,
+    };
+    company.connections.push(c);
+    this.#awaitingFirstLink.add(id);
     return copy(c);
   }
 

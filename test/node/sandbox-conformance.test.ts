@@ -35,7 +35,10 @@ const inDays = (days: number) => JSON.stringify({ pausedUntil: new Date(Date.now
 const UNDECLARED: Record<string, string> = {
   'PATCH /companies/{companyId}/connections/{connectionId} 400': '#/components/responses/Bad-Request',
   'GET /integrations/{platformKey}/branding 400': '#/components/responses/Bad-Request',
+  'GET /integrations/{platformKey} 400': '#/components/responses/Bad-Request',
+  'POST /companies/{companyId}/connections 400': '#/components/responses/Bad-Request',
 };
+const CONNECTIONS = `/companies/${GREENFIELD_ID}/connections`;
 
 /**
  * Routes the kit defines and Codat's documents do not (see docs/SANDBOX.md):
@@ -125,6 +128,68 @@ const cases: Case[] = [
     status: 200,
   },
   { name: 'get unknown connection', path: `/companies/${GREENFIELD_ID}/connections/${UNKNOWN}`, status: 404 },
+  // Integrations and new connections.
+  { name: 'list integrations', path: '/integrations', status: 200 },
+  {
+    name: 'list enabled accounting integrations, bearer',
+    path: '/integrations?query=enabled%3Dtrue%26%26sourceType%3DAccounting&orderBy=name',
+    auth: 'bearer:greenfield',
+    status: 200,
+  },
+  { name: 'list integrations paged', path: '/integrations?page=2&pageSize=3', status: 200 },
+  { name: 'integrations malformed query', path: '/integrations?query=enabled', status: 400 },
+  { name: 'integrations unknown property', path: '/integrations?query=colour%3Dred', status: 400 },
+  { name: 'integrations without auth', path: '/integrations', auth: 'none', status: 401 },
+  { name: 'get integration', path: '/integrations/qhyg', auth: 'bearer:harbour', status: 200 },
+  { name: 'get integration bad key', path: '/integrations/QHYG', status: 400 },
+  { name: 'get integration unknown key', path: '/integrations/zzzz', status: 404 },
+  {
+    name: 'create connection',
+    method: 'POST',
+    path: CONNECTIONS,
+    body: '{"platformKey":"lloy"}',
+    auth: 'bearer:greenfield',
+    status: 200,
+  },
+  { name: 'create connection bad JSON', method: 'POST', path: CONNECTIONS, body: '{platformKey', status: 400 },
+  { name: 'create connection no key', method: 'POST', path: CONNECTIONS, body: '{}', status: 400 },
+  {
+    name: 'create connection extra property',
+    method: 'POST',
+    path: CONNECTIONS,
+    body: '{"platformKey":"gbol","x":1}',
+    status: 400,
+  },
+  { name: 'create connection bad key', method: 'POST', path: CONNECTIONS, body: '{"platformKey":"GB"}', status: 400 },
+  {
+    name: 'create connection unknown key',
+    method: 'POST',
+    path: CONNECTIONS,
+    body: '{"platformKey":"zzzz"}',
+    status: 404,
+  },
+  {
+    name: 'create connection disabled integration',
+    method: 'POST',
+    path: CONNECTIONS,
+    body: '{"platformKey":"frbk"}',
+    status: 400,
+  },
+  {
+    name: 'create connection unknown company',
+    method: 'POST',
+    path: `/companies/${UNKNOWN}/connections`,
+    body: '{"platformKey":"gbol"}',
+    status: 404,
+  },
+  {
+    name: 'create connection other company',
+    method: 'POST',
+    path: `/companies/${HARBOUR_ID}/connections`,
+    body: '{"platformKey":"gbol"}',
+    auth: 'bearer:greenfield',
+    status: 403,
+  },
   // Banking accounts (Banking document), before HSBC is deleted below.
   { name: 'banking accounts', path: HSBC_ACCOUNTS, status: 200 },
   {
