@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { CodatApiError, CodatClient } from '../src/index.js';
+import { CodatApiError, CodatClient, type Connection } from '../src/index.js';
 import { defaultSeed, GREENFIELD_ID, HARBOUR_ID } from '../src/sandbox/index.js';
-import { BASE_URL, SEED, requestsTo, useSandboxWorker } from './support/sandbox.js';
+import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
 
 const CONNECTIONS = `${BASE_URL}/companies/:companyId/connections`;
 
@@ -119,6 +119,68 @@ describe('CodatClient', () => {
       const [patch] = requestsTo(api.requests, 'PATCH', SEED.xero);
       expect(JSON.parse(await patch!.bodyText)).to.deep.equal({ status: 'Unlinked' });
       expect(patch!.headers.get('Content-Type')).to.contain('application/json');
+    });
+
+    it('keeps a confirmed unlink when a list read that started before it comes back after it', async () => {
+      const { token, sandbox } = await api.fresh();
+      // What the API answered to the list, as it came back.
+      const answers: Connection[][] = [];
+      const client = new CodatClient({
+        baseUrl: BASE_URL,
+        accessToken: token,
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+          const url = new URL(input instanceof Request ? input.url : String(input));
+          if (method.toUpperCase() === 'GET' && url.pathname.endsWith('/connections')) {
+            answers.push(((await response.clone().json()) as { results: Connection[] }).results);
+          }
+          return response;
+        },
+      });
+      await client.getConnection(SEED.xero);
+      // The list is answered as soon as it arrives, and the answer takes a second to come back.
+      sandbox.faults.add({ method: 'GET', path: '/connections$', latencyMs: 1000, latencyOn: 'response', times: 1 });
+      const listed = client.listConnections();
+      await waitUntil(() => requestsTo(api.requests, 'GET', '/connections').length === 1, 'the list read sent');
+      expect((await client.unlinkConnection(SEED.xero)).status).to.equal('Unlinked');
+      expect(answers, 'the list has not come back yet').to.deep.equal([]);
+
+      const list = await listed;
+      expect(answers[0]!.find((c) => c.id === SEED.xero)!.status, 'it says what was true before').to.equal('Linked');
+      expect(client.connections.get(SEED.xero)!.status).to.equal('Unlinked');
+      expect(list.find((c) => c.id === SEED.xero)!.status, 'and resolves with the shared copy').to.equal('Unlinked');
+      expect(list.map((c) => c.id)).to.deep.equal(answers[0]!.map((c) => c.id));
+      expect(client.connections.get(SEED.hsbc), 'the rest is written').to.deep.equal(
+        answers[0]!.find((c) => c.id === SEED.hsbc),
+      );
+    });
+
+    it('rejects a read of one connection as not found when the connection was deleted while it was on its way', async () => {
+      const { token, sandbox } = await api.fresh();
+      const client = new CodatClient({ baseUrl: BASE_URL, accessToken: token });
+      await client.listConnections();
+      // The read is answered before the delete, and the answer takes a second to come back.
+      sandbox.faults.add({
+        method: 'GET',
+        path: `/connections/${SEED.lloyds}$`,
+        latencyMs: 1000,
+        latencyOn: 'response',
+        times: 1,
+      });
+      const read = client.getConnection(SEED.lloyds);
+      const outcome = read.then(
+        (connection) => ({ resolved: connection.status }),
+        (error: CodatApiError) => ({ rejected: error.status, kind: error.kind }),
+      );
+      await waitUntil(
+        () => requestsTo(api.requests, 'GET', `/connections/${SEED.lloyds}`).length === 1,
+        'the read sent',
+      );
+      await client.deleteConnection(SEED.lloyds);
+      expect(await outcome).to.deep.equal({ rejected: 404, kind: 'http' });
+      expect(client.connections.get(SEED.lloyds), 'still forgotten').to.equal(undefined);
+      expect(client.connections.wasRemoved(SEED.lloyds)).to.equal(true);
     });
 
     it('deletes with DELETE and forgets the connection only after the API confirmed', async () => {

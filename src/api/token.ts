@@ -31,3 +31,28 @@ export function readTokenClaims(token: string): TokenClaims | undefined {
     return undefined;
   }
 }
+
+/** What a token provider gives: a token, and how many seconds it lasts when known. */
+export interface TokenGrant {
+  accessToken: string;
+  /** Seconds until the token expires; when absent, the token's `exp` claim decides. */
+  expiresIn?: number;
+}
+
+/** Gets a fresh company access token, for example from the host's backend. */
+export type TokenProvider = () => Promise<TokenGrant | string>;
+
+/**
+ * A token provider that asks the host's own endpoint (`GET url`, with the page's cookies) for
+ * `{accessToken, expiresIn}`. The answer is checked, and the token never appears in an error.
+ */
+export function tokenFromUrl(url: string): TokenProvider {
+  return async () => {
+    // fetch() itself refuses anything but http(s) (and resolves a path against the page).
+    const response = await fetch(url, { credentials: 'include', headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`token-url answered HTTP ${response.status}.`);
+    const grant = (await response.json().catch(() => null)) as TokenGrant | null;
+    if (typeof grant?.accessToken !== 'string') throw new Error('token-url did not answer {accessToken, expiresIn}.');
+    return grant;
+  };
+}

@@ -25,6 +25,12 @@ export type ConnectionsPage = Omit<Schemas['Connections'], 'results'> & { result
 /** The error body every Codat API failure carries. */
 export type ErrorMessage = Schemas['ErrorMessage'];
 
+/** A platform a company can connect (`GET /integrations`). */
+export type Integration = Schemas['Integration'];
+
+/** One page of integrations. */
+export type IntegrationsPage = Omit<Schemas['Integrations'], 'results'> & { results?: Integration[] };
+
 /** Logos and buttons of a platform. */
 export type Branding = Schemas['Branding'];
 

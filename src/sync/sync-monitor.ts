@@ -100,7 +100,8 @@ export class SyncMonitor {
    * Returns the function that unregisters it.
    */
   watch(element: Element, options: { check?: boolean } = {}): () => void {
-    if (this.#watchers.size === 0) document.addEventListener('visibilitychange', this.#onVisibility);
+    // Adding the same listener again does nothing; the last watcher to leave removes it.
+    document.addEventListener('visibilitychange', this.#onVisibility);
     this.#watchers.add(element);
     if (options.check && !this.#checked) this.#wanted = true;
     this.#schedule(0);
@@ -111,10 +112,13 @@ export class SyncMonitor {
     };
   }
 
-  /** Whether `element` is the watcher that announces changes (the first one on the page), so each is said once. */
+  /**
+   * Whether `element` is the watcher that announces changes (the first one on the page that is rendered), so each
+   * is said once. A hidden watcher's live region says nothing: `<codat-connections>` hides its list while it shows
+   * a connection, and the detail must announce then.
+   */
   isAnnouncer(element: Element): boolean {
-    for (const watcher of this.#watchers) if (watcher.isConnected) return watcher === element;
-    return false;
+    return this.#shown() === element;
   }
 
   /**
@@ -149,17 +153,22 @@ export class SyncMonitor {
     if (document.visibilityState === 'visible') this.#schedule(0);
   };
 
-  #canPoll(): boolean {
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return false;
+  /** The first watcher that is on the page and rendered: it announces, and polling needs one. */
+  #shown(): Element | undefined {
     for (const watcher of this.#watchers) {
       if (
         watcher.isConnected &&
         (watcher as Element & { checkVisibility?: () => boolean }).checkVisibility?.() !== false
       ) {
-        return true;
+        return watcher;
       }
     }
-    return false;
+    return undefined;
+  }
+
+  #canPoll(): boolean {
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return false;
+    return this.#shown() !== undefined;
   }
 
   /** Schedules the next poll in `delay` ms, unless one is pending (or `replace` moves it earlier). */
@@ -230,8 +239,10 @@ export class SyncMonitor {
       next.set(operation.connectionId, [...(next.get(operation.connectionId) ?? []), operation]);
     }
     const changes: SyncChange[] = [];
+    const finished: string[] = [];
     for (const [connectionId, before] of this.#active) {
       if (next.has(connectionId)) continue;
+      finished.push(connectionId);
       const failed = before.some((o) => {
         const latest = status[o.dataType];
         return latest?.latestSyncId === o.id && FAILED.test(latest.currentStatus);
@@ -242,9 +253,9 @@ export class SyncMonitor {
       if (!this.#active.has(connectionId)) changes.push({ connectionId, kind: 'started' });
     }
     this.#active = next;
-    const finished = changes.filter((c) => c.kind !== 'started').map((c) => c.connectionId);
     if (finished.length) await this.#reread(finished, signal);
-    if (changes.length || finished.length) this.#notify(changes);
+    // Every finished connection is among the changes.
+    if (changes.length) this.#notify(changes);
   }
 
   /**
