@@ -1,4 +1,6 @@
 import { CodatCloseEvent } from './close.js';
+import { CodatConnectEvent } from './connect.js';
+import { CodatConnectRequestEvent } from './connect-request.js';
 import { CodatConnectionSelectEvent } from './connection-select.js';
 import { CodatDeleteEvent } from './delete.js';
 import { CodatDeleteRequestEvent } from './delete-request.js';
@@ -11,8 +13,11 @@ import { CodatRefreshEvent } from './refresh.js';
 import { CodatRefreshRequestEvent } from './refresh-request.js';
 import { CodatSyncPauseEvent } from './sync-pause.js';
 import { CodatSyncResumeEvent } from './sync-resume.js';
+import { CodatTokenExpiredEvent } from './token-expired.js';
 
 export { CodatCloseEvent } from './close.js';
+export { CodatConnectEvent, type ConnectDetail } from './connect.js';
+export { CodatConnectRequestEvent, type ConnectRequestDetail } from './connect-request.js';
 export { CodatConnectionSelectEvent, type ConnectionSelectDetail } from './connection-select.js';
 export { CodatDeleteEvent, type DeleteDetail } from './delete.js';
 export { CodatDeleteRequestEvent, type DeleteRequestDetail } from './delete-request.js';
@@ -25,10 +30,13 @@ export { CodatRefreshEvent, type RefreshDetail } from './refresh.js';
 export { CodatRefreshRequestEvent, type RefreshRequestDetail } from './refresh-request.js';
 export { CodatSyncPauseEvent, type SyncPauseDetail } from './sync-pause.js';
 export { CodatSyncResumeEvent, type SyncResumeDetail } from './sync-resume.js';
+export { CodatTokenExpiredEvent } from './token-expired.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'codat-close': CodatCloseEvent;
+    'codat-connect-request': CodatConnectRequestEvent;
+    'codat-connect': CodatConnectEvent;
     'codat-connection-select': CodatConnectionSelectEvent;
     'codat-disconnect-request': CodatDisconnectRequestEvent;
     'codat-disconnect': CodatDisconnectEvent;
@@ -41,5 +49,6 @@ declare global {
     'codat-reconnect': CodatReconnectEvent;
     'codat-sync-pause': CodatSyncPauseEvent;
     'codat-sync-resume': CodatSyncResumeEvent;
+    'codat-token-expired': CodatTokenExpiredEvent;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { CONNECTION_STATUSES, type Connection } from '../api/types.js';
 import { SOURCE_TYPE_ORDER } from './connection-text.js';
+import { collator } from './locale.js';
 
 export type SortKey = 'name' | 'status' | 'created' | 'last-sync';
 
@@ -18,7 +19,23 @@ export interface ConnectionGroup {
   connections: Connection[];
 }
 
-const SORT_KEYS: readonly SortKey[] = ['name', 'status', 'created', 'last-sync'];
+const STATUS_RANK = new Map<string, number>(CONNECTION_STATUSES.map((status, rank) => [status, rank]));
+
+function time(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** What each sort key orders by: the name (in the locale's order), or the status's rank or a time (as numbers). */
+const SORT_VALUES: Record<SortKey, (connection: Connection) => string | number | undefined> = {
+  name: (c) => c.platformName,
+  status: (c) => STATUS_RANK.get(c.status),
+  created: (c) => time(c.created),
+  'last-sync': (c) => time(c.lastSync),
+};
+
+const SORT_KEYS = Object.keys(SORT_VALUES) as SortKey[];
 
 /** The group a connection belongs to. */
 export const groupOf = (connection: Connection): string =>
@@ -36,11 +53,10 @@ export function parseFilter(
 ): ReadonlySet<string> | undefined {
   const tokens = (value ?? '').split(/[\s,]+/).filter(Boolean);
   if (tokens.length === 0) return undefined;
-  const byLowerCase = new Map(known.map((k) => [k.toLowerCase(), k]));
   const chosen = new Set<string>();
   const unknown = new Set<string>();
   for (const token of tokens) {
-    const match = byLowerCase.get(token.toLowerCase());
+    const match = known.find((k) => k.toLowerCase() === token.toLowerCase());
     if (match) chosen.add(match);
     else unknown.add(token);
   }
@@ -67,11 +83,6 @@ export function parseSort(value: string | null | undefined): SortOrder | undefin
   return undefined;
 }
 
-/** The known statuses, for `parseFilter`. */
-export const FILTERABLE_STATUSES: readonly string[] = CONNECTION_STATUSES;
-/** The known source types, for `parseFilter`. */
-export const FILTERABLE_SOURCE_TYPES: readonly string[] = SOURCE_TYPE_ORDER;
-
 export interface Arrangement {
   statuses?: ReadonlySet<string> | undefined;
   sourceTypes?: ReadonlySet<string> | undefined;
@@ -95,67 +106,26 @@ export function arrangeConnections(connections: readonly Connection[], how: Arra
     if (group) group.push(connection);
     else groups.set(type, [connection]);
   }
-  const compare = how.sort ? comparator(how.sort, how.locale) : undefined;
   return SOURCE_TYPE_ORDER.filter((type) => groups.has(type)).map((type) => {
     const members = groups.get(type)!;
-    return { type, connections: compare ? sortBy(members, compare) : members };
+    return { type, connections: how.sort ? sortBy(members, how.sort, how.locale) : members };
   });
 }
 
-type SortValue = number | string | undefined;
-
-interface Comparator {
-  key: (connection: Connection) => SortValue;
-  compare: (a: NonNullable<SortValue>, b: NonNullable<SortValue>) => number;
-  sign: number;
-}
-
-const STATUS_RANK = new Map<string, number>(CONNECTION_STATUSES.map((status, rank) => [status, rank]));
-
-const collators = new Map<string, Intl.Collator>();
-
-function collatorFor(locale: string): Intl.Collator {
-  let collator = collators.get(locale);
-  if (!collator) {
-    collator = new Intl.Collator(locale, { numeric: true });
-    collators.set(locale, collator);
-  }
-  return collator;
-}
-
-function time(value: string | null | undefined): number | undefined {
-  if (!value) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-const byNumber = (a: NonNullable<SortValue>, b: NonNullable<SortValue>) => (a as number) - (b as number);
-
-function comparator(sort: SortOrder, locale: string): Comparator {
-  const sign = sort.descending ? -1 : 1;
-  switch (sort.key) {
-    case 'name': {
-      const collator = collatorFor(locale);
-      return { key: (c) => c.platformName, compare: (a, b) => collator.compare(a as string, b as string), sign };
-    }
-    case 'status':
-      return { key: (c) => STATUS_RANK.get(c.status), compare: byNumber, sign };
-    case 'created':
-      return { key: (c) => time(c.created), compare: byNumber, sign };
-    case 'last-sync':
-      return { key: (c) => time(c.lastSync), compare: byNumber, sign };
-  }
-}
-
 /** Sorts with each key read once; missing keys last; ties by position, whatever the direction. */
-function sortBy(connections: Connection[], { key, compare, sign }: Comparator): Connection[] {
+function sortBy(connections: Connection[], sort: SortOrder, locale: string): Connection[] {
+  const value = SORT_VALUES[sort.key];
+  const sign = sort.descending ? -1 : 1;
+  const names = sort.key === 'name' ? collator(locale) : undefined;
   return connections
-    .map((connection, index) => ({ connection, index, value: key(connection) }))
+    .map((connection, index) => ({ connection, index, value: value(connection) }))
     .sort((a, b) => {
       if (a.value === undefined || b.value === undefined) {
         if (a.value !== b.value) return a.value === undefined ? 1 : -1;
       } else {
-        const order = sign * compare(a.value, b.value);
+        const order =
+          sign *
+          (names ? names.compare(a.value as string, b.value as string) : (a.value as number) - (b.value as number));
         if (order !== 0) return order;
       }
       return a.index - b.index;

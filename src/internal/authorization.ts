@@ -1,5 +1,6 @@
 /** Which connections need someone to sign in to their platform again, and what that is called. */
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localization/localize.js';
+import { isolate } from './connection-text.js';
 import type { Connection } from '../api/types.js';
 
 /** Statuses of a platform error that mean access itself failed (not a passing problem). */
@@ -32,6 +33,12 @@ export function canReauthorize(connection: Connection): boolean {
 /** The label of the control that starts it. */
 export function reauthorizeLabel(connection: Connection): string {
   return connection.status === 'PendingAuth'
-    ? msg(str`Finish connecting ${connection.platformName}`, { id: 'reconnect.finish' })
-    : msg(str`Reconnect ${connection.platformName}`, { id: 'reconnect.button' });
+    ? msg(str`Finish connecting ${isolate(connection.platformName)}`, {
+        id: 'reconnect.finish',
+        desc: 'Button for a connection whose authorization was not finished; {0} is the platform name',
+      })
+    : msg(str`Reconnect ${isolate(connection.platformName)}`, {
+        id: 'reconnect.button',
+        desc: 'Button: authorize the connection again; {0} is the platform name',
+      });
 }

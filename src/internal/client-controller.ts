@@ -2,8 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CodatClient } from '../api/client.js';
 
 /**
- * Re-renders its host whenever the shared connection store of the host's current client changes,
- * and follows the host to a new client. The host supplies its client through `getClient`.
+ * Re-renders its host whenever the shared connection store of the host's current client changes, or the client
+ * starts a new session (`client.session`), and follows the host to a new client. The host supplies its client through `getClient`.
  */
 export class ClientStoreController implements ReactiveController {
   #host: ReactiveControllerHost;
@@ -48,9 +48,12 @@ export class ClientStoreController implements ReactiveController {
     this.#unsubscribe?.();
     this.#subscribed = client;
     this.#changes++;
-    this.#unsubscribe = client?.connections.subscribe(() => {
+    const update = () => {
       this.#changes++;
       this.#host.requestUpdate();
-    });
+    };
+    // The client tells of a new session (a new token after expiry): the host reads again what it shows.
+    const off = [client?.connections.subscribe(update), client?.subscribe(update)];
+    this.#unsubscribe = () => off.forEach((unsubscribe) => unsubscribe?.());
   }
 }

@@ -61,7 +61,7 @@ export const markdownStyles = css`
     padding-inline-start: 1.5em;
   }
   .markdown a {
-    color: var(--codat-color-accent, #1a5fb4);
+    color: var(--_accent);
     text-decoration: underline;
   }
   .markdown code {

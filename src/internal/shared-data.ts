@@ -1,4 +1,5 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localization/localize.js';
+import { isolate } from './connection-text.js';
 import { html, nothing } from 'lit';
 import { renderInlineMarkdown } from './markdown.js';
 import { sharedDataText, type TextOptions } from './text-options.js';
@@ -11,7 +12,9 @@ export function renderSharedData(text: TextOptions | undefined, sourceType: stri
   const items = sharedDataText(text, sourceType);
   if (!items) return nothing;
   return html`<div class="shared-data markdown" part="shared-data">
-    <p class="shared-data-title">${msg(str`${platform} shares with this app:`, { id: 'shared.title' })}</p>
+    <p class="shared-data-title">
+      ${msg(str`${isolate(platform)} shares with this app:`, { id: 'shared.title', desc: 'Above the list of what a connection shares; {0} is the platform name' })}
+    </p>
     <ul>
       ${items.map((item) => html`<li>${renderInlineMarkdown(item)}</li>`)}
     </ul>

@@ -8,26 +8,15 @@
 /** Text options: each key's value is a Markdown string or an array of them. */
 export type TextOptions = Partial<Record<string, string | readonly string[]>>;
 
-/** Kit texts a host can replace: plain text with `{platform}` and `{url}` filled in. */
-export const TEXT_OVERRIDE_KEYS: readonly string[] = [
-  'invite.heading',
-  'invite.text',
-  'invite.copy',
-  'invite.email',
-  'invite.subject',
-  'invite.body',
-];
-
-/** The keys the kit knows: Codat's SDK keys, then the kit's own. */
+/** The Codat Connections SDK's keys: lists of what each kind of connection shares. */
 export const TEXT_OPTION_KEYS: readonly string[] = [
   'accounting.connectionDetails.dataTypes',
   'banking.connectionDetails.dataTypes',
   'commerce.connectionDetails.dataTypes',
-  ...TEXT_OVERRIDE_KEYS,
 ];
 
 /**
- * The host's replacement for one of the kit's texts (`TEXT_OVERRIDE_KEYS`), with `{name}` placeholders filled from
+ * The host's replacement for one of the `invite.*` texts, with `{platform}` and `{url}` placeholders filled from
  * `values`; `undefined` when the host gave none, so the kit's own (translated) text is used.
  */
 export function overrideText(
@@ -50,8 +39,10 @@ function warnOnce(message: string): void {
 }
 
 /**
- * Checks text options from a host and keeps what can be used: string or string-array values of known keys.
- * Anything else is dropped with one console warning naming it (never thrown: the kit then shows its own words).
+ * Checks text options from a host and keeps what can be used: string or string-array values of the SDK's keys, and
+ * strings for the kit's own texts, by catalogue id (`status.linked`). Anything else is dropped with one console
+ * warning naming it (never thrown: the kit then shows its own words). String keys that are no catalogue id are
+ * reported once the list of ids has loaded (it is not part of the bundle).
  */
 export function cleanTextOptions(value: unknown, source = 'text'): TextOptions | undefined {
   if (value === undefined || value === null) return undefined;
@@ -62,15 +53,27 @@ export function cleanTextOptions(value: unknown, source = 'text'): TextOptions |
     return undefined;
   }
   const clean: Record<string, string | string[]> = {};
+  const unknown = (key: string) =>
+    warnOnce(
+      `${source}: unknown key "${key}" was ignored. Known keys: ${TEXT_OPTION_KEYS.join(', ')}, and the id of any kit text (a string; see docs/texts.md).`,
+    );
+  const texts: string[] = [];
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     if (!TEXT_OPTION_KEYS.includes(key)) {
-      warnOnce(`${source}: unknown key "${key}" was ignored. Known keys: ${TEXT_OPTION_KEYS.join(', ')}.`);
+      if (typeof entry !== 'string') unknown(key);
+      else {
+        clean[key] = entry;
+        texts.push(key);
+      }
       continue;
     }
     if (typeof entry === 'string') clean[key] = entry;
     else if (Array.isArray(entry) && entry.every((item) => typeof item === 'string')) {
       clean[key] = entry.slice(0, MAX_ITEMS);
     } else warnOnce(`${source}: "${key}" must be a string or an array of strings; it was ignored.`);
+  }
+  if (texts.length) {
+    void import('../locales/ids.js').then(({ ids }) => texts.filter((key) => !ids.includes(key)).forEach(unknown));
   }
   return clean;
 }
