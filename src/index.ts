@@ -10,6 +10,8 @@ export {
   type RequestOptions,
 } from './api/client.js';
 export { CodatApiError, type CodatErrorKind, type CodatOperation } from './api/errors.js';
+export { HTTP_POLICY, retryDelay, type HttpPolicy } from './api/policy.js';
+export { tokenFromUrl, type TokenGrant, type TokenProvider } from './api/token.js';
 export type {
   BankingAccount,
   Branding,
@@ -19,6 +21,7 @@ export type {
   DataStatuses,
   DataType,
   ErrorMessage,
+  Integration,
   PullOperation,
   PullOperationStatus,
   PullOperationsPage,
@@ -40,6 +43,7 @@ export { CodatConnectionList } from './elements/connection-list/connection-list.
 export { CodatConnectionDetail } from './elements/connection-detail/connection-detail.js';
 export { CodatDisconnectConfirm, type ConfirmAction } from './elements/disconnect-confirm/disconnect-confirm.js';
 export { CodatSyncPause } from './elements/sync-pause/sync-pause.js';
+export { CodatIntegrationPicker, BRAND_BUTTON_PLATFORMS } from './elements/integration-picker/integration-picker.js';
 export { CodatConnectionsElement } from './elements/connections/connections.js';
 export {
   CodatConnections,

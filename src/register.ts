@@ -7,8 +7,9 @@ import { CodatConnectionList } from './elements/connection-list/connection-list.
 import { CodatConnectionsElement } from './elements/connections/connections.js';
 import { CodatConnectionsProvider } from './elements/connections-provider/connections-provider.js';
 import { CodatDisconnectConfirm } from './elements/disconnect-confirm/disconnect-confirm.js';
+import { CodatIntegrationPicker } from './elements/integration-picker/integration-picker.js';
 import { CodatSyncPause } from './elements/sync-pause/sync-pause.js';
-import { defineElement } from './internal/define-element.js';
+import { defineElement, warnTaken } from './internal/define-element.js';
 
 /** Every tag of the kit and its class. */
 export const ELEMENTS: readonly (readonly [string, CustomElementConstructor])[] = [
@@ -17,10 +18,15 @@ export const ELEMENTS: readonly (readonly [string, CustomElementConstructor])[] 
   ['codat-connection-detail', CodatConnectionDetail],
   ['codat-disconnect-confirm', CodatDisconnectConfirm],
   ['codat-sync-pause', CodatSyncPause],
+  ['codat-integration-picker', CodatIntegrationPicker],
   ['codat-connections', CodatConnectionsElement],
 ];
 
-/** Defines every tag of the kit; a tag another definition holds is kept, with a console warning. */
+/**
+ * Defines every tag of the kit. Tags another definition holds (a second copy of the kit, loaded twice by a CMS) are
+ * kept, with one console warning naming them all.
+ */
 export function registerElements(): void {
-  for (const [tag, constructor] of ELEMENTS) defineElement(tag, constructor);
+  const taken = ELEMENTS.filter(([tag, constructor]) => !defineElement(tag, constructor, true)).map(([tag]) => tag);
+  if (taken.length > 0) warnTaken(taken);
 }

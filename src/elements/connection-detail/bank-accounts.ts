@@ -3,32 +3,33 @@
  * person opens the disclosure, so opening a connection costs no request beyond its history.
  * Numbers are masked to their last four characters.
  */
-import { msg, str } from '@lit/localize';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { msg, str } from '../../localization/localize.js';
+import { html, nothing } from 'lit';
 import type { CodatClient } from '../../api/client.js';
-import { CodatApiError } from '../../api/errors.js';
 import type { BankingAccount } from '../../api/types.js';
-import { CodatErrorEvent } from '../../events/error.js';
 import { renderError } from '../../internal/render-error.js';
+import { RequestController } from '../../internal/request-controller.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
-
-export class BankAccountsController implements ReactiveController {
+export class BankAccountsController extends RequestController {
   accounts: BankingAccount[] | undefined;
-  loading = false;
-  error: unknown;
   #connectionId: string | undefined;
-  #host: Host;
-  #abort: AbortController | undefined;
+  /** The read that leaving the page stopped, to send again on return (a move is a disconnect and a connect). */
+  #interrupted: (() => void) | undefined;
 
-  constructor(host: Host) {
-    this.#host = host;
-    host.addController(this);
+  /** Off the page, a read under way stops; what was read stays, for a move. */
+  override hostDisconnected(): void {
+    if (!this.pending) return;
+    super.hostDisconnected();
+    this.#interrupted = this.#resume;
   }
 
-  hostDisconnected(): void {
-    this.#reset(undefined);
+  hostConnected(): void {
+    const resume = this.#interrupted;
+    this.#interrupted = undefined;
+    resume?.();
   }
+
+  #resume: (() => void) | undefined;
 
   /** Forgets what was read when the shown connection changes. */
   follow(connectionId: string | undefined): void {
@@ -37,35 +38,23 @@ export class BankAccountsController implements ReactiveController {
 
   /** Reads the accounts (once per connection shown, unless it failed). */
   async load(client: CodatClient | undefined, connectionId: string): Promise<void> {
-    if (!client || this.loading || this.accounts) return;
+    if (!client || this.pending || this.accounts) return;
     this.follow(connectionId);
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.loading = true;
-    this.error = undefined;
-    this.#host.requestUpdate();
-    try {
-      const accounts = await client.listBankingAccounts(connectionId, { signal: abort.signal });
-      if (!abort.signal.aborted) this.accounts = accounts;
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.error = error;
-      if (error instanceof CodatApiError) this.#host.dispatchEvent(CodatErrorEvent.from(error));
-    } finally {
-      if (this.#abort === abort) {
-        this.loading = false;
-        this.#abort = undefined;
-        this.#host.requestUpdate();
-      }
-    }
+    this.#resume = () => void this.load(client, connectionId);
+    await this.send(
+      true,
+      (signal) => client.listBankingAccounts(connectionId, { signal }),
+      (accounts) => {
+        this.accounts = accounts;
+      },
+    );
   }
 
   #reset(connectionId: string | undefined): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
+    this.abort();
+    this.#interrupted = undefined;
     this.#connectionId = connectionId;
     this.accounts = undefined;
-    this.loading = false;
     this.error = undefined;
   }
 }
@@ -88,36 +77,37 @@ export function renderBankAccounts(
       if ((e.target as HTMLDetailsElement).open) void controller.load(client, connectionId);
     }}
   >
-    <summary>${msg('Bank accounts shared', { id: 'accounts.summary' })}</summary>
-    ${controller.loading ? html`<p role="status">${msg('Loading accounts…', { id: 'accounts.loading' })}</p>` : nothing}
+    <summary>
+      ${msg('Bank accounts shared', { id: 'accounts.summary', desc: 'Disclosure title in a banking connection: the bank accounts the customer shares' })}
+    </summary>
+    ${controller.pending ? html`<p role="status">${msg('Loading accounts…', { id: 'accounts.loading', desc: 'Shown while the bank accounts are read' })}</p>` : nothing}
     ${controller.error ? renderError(controller.error, () => controller.load(client, connectionId)) : nothing}
     ${
-      controller.accounts && controller.accounts.length === 0
-        ? html`<p>${msg('No accounts have been read from this bank yet.', { id: 'accounts.empty' })}</p>`
-        : nothing
-    }
-    ${
-      controller.accounts?.length
-        ? html`<ul class="accounts-list" part="accounts-list">
-            ${controller.accounts.map((account) => {
-              const ending = lastFour(account.identifiers?.number);
-              return html`<li class="account" part="account">
-                <span class="account-name">${account.informalName || account.name}</span>
-                <span class="account-meta">
-                  ${account.currency}
-                  ${
-                    ending
-                      ? html`<span aria-hidden="true"> · •••• ${ending}</span
-                          ><span class="visually-hidden"
-                            >${msg(str`, account ending ${ending}`, { id: 'accounts.ending' })}</span
-                          >`
-                      : nothing
-                  }
-                </span>
-              </li>`;
-            })}
-          </ul>`
-        : nothing
+      !controller.accounts
+        ? nothing
+        : controller.accounts.length === 0
+          ? html`<p>
+              ${msg('No accounts have been read from this bank yet.', { id: 'accounts.empty', desc: 'No bank accounts have been read yet' })}
+            </p>`
+          : html`<ul class="accounts-list" part="accounts-list">
+              ${controller.accounts.map((account) => {
+                const ending = lastFour(account.identifiers?.number);
+                return html`<li class="account" part="account">
+                  <span class="account-name">${account.informalName || account.name}</span>
+                  <span class="account-meta">
+                    ${account.currency}
+                    ${
+                      ending
+                        ? html`<span aria-hidden="true"> · •••• ${ending}</span
+                            ><span class="visually-hidden"
+                              >${msg(str`, account ending ${ending}`, { id: 'accounts.ending', desc: 'Screen-reader text after an account name; {0} is the last four characters of its number' })}</span
+                            >`
+                        : nothing
+                    }
+                  </span>
+                </li>`;
+              })}
+            </ul>`
     }
   </details>`;
 }

@@ -1,35 +1,43 @@
 import { css } from 'lit';
 
+/**
+ * The detail's own rules. Every text in it breaks anywhere rather than widen the panel: it inherits
+ * `overflow-wrap: anywhere` from the shared `.base`.
+ */
 export const connectionDetailStyles = css`
   :host {
     display: block;
   }
   .base {
     display: grid;
-    gap: var(--codat-space, 1rem);
+    /* minmax(0, …): one wide child must not widen the whole column past a narrow panel. */
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--_space);
   }
   .header {
     display: flex;
     align-items: center;
-    gap: calc(var(--codat-space, 1rem) * 0.75);
+    gap: calc(var(--_space) * 0.75);
   }
   .title {
-    margin: 0;
+    flex: 1 1 auto;
+    min-width: 0;
     font-size: var(--codat-detail-title-size, 1.25rem);
-    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
   }
   .facts {
     display: grid;
-    grid-template-columns: minmax(8rem, max-content) 1fr;
-    gap: calc(var(--codat-space, 1rem) / 2) var(--codat-space, 1rem);
+    /* The labels' column grows to its longest label only while the values keep half the width: a long label
+       (a host's text) then wraps instead of squeezing the values to nothing. */
+    grid-template-columns: minmax(min(8rem, 30%), max-content) minmax(50%, 1fr);
+    gap: calc(var(--_space) / 2) var(--_space);
     margin: 0;
   }
   .facts dt {
-    color: var(--codat-color-text-muted, #4f5661);
+    color: var(--_muted);
   }
   .facts dd {
     margin: 0;
-    overflow-wrap: anywhere;
   }
   .description {
     margin: 0;
@@ -37,31 +45,30 @@ export const connectionDetailStyles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
   }
   .message--attention {
-    border: 1px solid var(--codat-color-warning, #8a5a00);
+    border: 1px solid var(--_warning);
   }
   .attention-title {
     margin: 0;
     font-weight: 700;
   }
   .attention-list {
-    margin: calc(var(--codat-space, 1rem) / 2) 0 0;
+    margin: calc(var(--_space) / 2) 0 0;
     padding-inline-start: 1.25rem;
-    overflow-wrap: anywhere;
   }
   .attention-date {
     display: block;
-    color: var(--codat-color-text-muted, #4f5661);
+    color: var(--_muted);
     font-size: 0.875em;
   }
   .invite {
     display: grid;
-    gap: calc(var(--codat-space, 1rem) / 2);
-    padding: var(--codat-space, 1rem);
-    border: 1px solid var(--codat-color-border, #c9cdd3);
-    border-radius: var(--codat-radius, 0.5rem);
+    gap: calc(var(--_space) / 2);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   .invite-heading {
     font-weight: 700;
@@ -79,13 +86,15 @@ export const connectionDetailStyles = css`
     min-block-size: 2.5rem;
     padding: 0.25rem 0.5rem;
     inline-size: 100%;
-    border: 1px solid var(--codat-color-border, #8a8f98);
-    border-radius: calc(var(--codat-radius, 0.5rem) / 2);
+    border: 1px solid var(--_control);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface);
+    color: inherit;
   }
   .invite-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
   }
   .accounts summary {
     cursor: pointer;
@@ -94,24 +103,27 @@ export const connectionDetailStyles = css`
   }
   .accounts-list {
     list-style: none;
-    margin: calc(var(--codat-space, 1rem) / 2) 0 0;
+    margin: calc(var(--_space) / 2) 0 0;
     padding: 0;
     display: grid;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
   }
   .account {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    gap: 0 var(--codat-space, 1rem);
-    overflow-wrap: anywhere;
+    gap: 0 var(--_space);
+  }
+  .account-name {
+    min-width: 0;
+    unicode-bidi: isolate;
   }
   .account-meta {
-    color: var(--codat-color-text-muted, #4f5661);
+    color: var(--_muted);
   }
   .controls {
     display: grid;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
   }
   .controls[hidden] {
     display: none;
@@ -121,18 +133,18 @@ export const connectionDetailStyles = css`
   }
   .refresh {
     display: grid;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
     justify-items: start;
   }
   .sync-progress {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
   }
   .sync-progress progress {
     inline-size: 8rem;
-    accent-color: var(--codat-color-accent, #1a5fb4);
+    accent-color: var(--_accent);
   }
   .refresh-types summary {
     cursor: pointer;
@@ -140,15 +152,15 @@ export const connectionDetailStyles = css`
   }
   .refresh-type-list {
     list-style: none;
-    margin: calc(var(--codat-space, 1rem) / 2) 0 0;
+    margin: calc(var(--_space) / 2) 0 0;
     padding: 0;
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
   }
   .history {
     display: grid;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
     justify-items: start;
   }
   .history-heading {
@@ -159,37 +171,36 @@ export const connectionDetailStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
     width: 100%;
   }
   .history-item {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 calc(var(--codat-space, 1rem) / 2);
-    padding-block-end: calc(var(--codat-space, 1rem) / 2);
-    border-bottom: 1px solid var(--codat-color-border, #c9cdd3);
+    gap: 0 calc(var(--_space) / 2);
+    padding-block-end: calc(var(--_space) / 2);
+    border-bottom: 1px solid var(--_border);
   }
   .history-type {
     font-weight: 600;
   }
   .history-item--failed .history-outcome,
   .history-error {
-    color: var(--codat-color-danger, #b3261e);
+    color: var(--_danger);
   }
   .history-dates {
-    color: var(--codat-color-text-muted, #4f5661);
+    color: var(--_muted);
     font-size: 0.875em;
   }
   .history-error {
     flex-basis: 100%;
-    overflow-wrap: anywhere;
   }
   @media (max-width: 24rem) {
     .facts {
       grid-template-columns: 1fr;
     }
     .facts dd {
-      margin-block-end: calc(var(--codat-space, 1rem) / 2);
+      margin-block-end: calc(var(--_space) / 2);
     }
   }
 `;

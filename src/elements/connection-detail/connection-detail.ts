@@ -1,7 +1,8 @@
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization/localize.js';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
+import { inScopeOf, Localized } from '../../localization/localized.js';
 import { property, state } from 'lit/decorators.js';
 import type { CodatClient } from '../../api/client.js';
 import { CodatApiError, isConfigurationError } from '../../api/errors.js';
@@ -21,11 +22,18 @@ import { BankAccountsController, renderBankAccounts } from './bank-accounts.js';
 import { integrationControlsFor, onIntegrationControlsChange } from '../../integrations/integration-controls.js';
 import { syncPauseOf, SYNC_PAUSE_KEYS, type SyncPause } from '../../internal/sync-pause.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
-import { sourceTypeLabel, statusDescription, statusLabel } from '../../internal/connection-text.js';
+import {
+  humanizeKey,
+  isolate,
+  sourceTypeLabel,
+  statusDescription,
+  statusLabel,
+} from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
 import { platformLogo } from '../../internal/platform-logo.js';
 import { renderError } from '../../internal/render-error.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
+import { ariaHeadingLevel } from '../../internal/heading-level.js';
 import { connectionDetailStyles } from './connection-detail.styles.js';
 import { SyncController } from '../../sync/sync-controller.js';
 import type { SyncChange } from '../../sync/sync-monitor.js';
@@ -92,22 +100,9 @@ import { renderSyncHistory, SyncHistoryController } from './sync-history.js';
  * @csspart error - The error message.
  * @csspart retry-button - The Try again button of the error state.
  *
- * @cssprop [--codat-color-text=inherit] - Text colour.
- * @cssprop [--codat-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--codat-font-size=inherit] - Base font size.
- * @cssprop [--codat-color-text-muted=#4f5661] - Secondary text colour (labels).
- * @cssprop [--codat-color-surface=#ffffff] - Button background.
- * @cssprop [--codat-color-surface-muted=#f6f7f9] - Background of messages and initials.
- * @cssprop [--codat-color-border=#8a8f98] - Button border.
- * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
- * @cssprop [--codat-color-success=#1e7a3c] - Linked status.
- * @cssprop [--codat-color-warning=#8a5a00] - Pending status.
- * @cssprop [--codat-color-danger=#b3261e] - Deauthorized status and errors.
- * @cssprop [--codat-radius=0.5rem] - Corner radius.
- * @cssprop [--codat-space=1rem] - Base spacing.
  * @cssprop [--codat-detail-title-size=1.25rem] - Size of the platform name.
  */
-export class CodatConnectionDetail extends LitElement {
+export class CodatConnectionDetail extends Localized(LitElement) {
   static override styles = [sharedStyles, markdownStyles, connectionDetailStyles];
 
   /** The client to read from. Provided by an ancestor `<codat-connections-provider>` (or a host's context provider) unless set. */
@@ -162,7 +157,8 @@ export class CodatConnectionDetail extends LitElement {
   #seenStatus: string | undefined;
 
   #load = new Task(this, {
-    args: () => [this.client, this.connectionId] as const,
+    // A new session (a new token after expiry) reads the connection again when it was not shown.
+    args: () => [this.client, this.connectionId, this.client?.session] as const,
     task: async ([client, connectionId], { signal }) => {
       if (!client || !connectionId) return undefined;
       // A connection the shared store already holds (for example from the list) needs no request.
@@ -200,16 +196,16 @@ export class CodatConnectionDetail extends LitElement {
   protected override willUpdate(): void {
     // The history follows the connection on show; it is read only once the connection itself is known,
     // and never for an element no longer on the page (a late update must not start a request).
-    const shown = this.connectionId && this.client?.connections.get(this.connectionId) ? this.connectionId : undefined;
-    this.#history.follow(this.isConnected ? this.client : undefined, shown);
-    this.#accounts.follow(shown);
+    const connection = this.connectionId ? this.client?.connections.get(this.connectionId) : undefined;
+    this.#history.follow(this.isConnected ? this.client : undefined, connection?.id);
+    this.#accounts.follow(connection?.id);
 
     // Announce a status change of the connection on show (for example after a disconnect).
-    const connection = this.connectionId ? this.client?.connections.get(this.connectionId) : undefined;
     const seen = connection ? `${connection.id}:${connection.status}` : undefined;
     if (connection && this.#seenStatus && seen !== this.#seenStatus && this.#seenStatus.startsWith(connection.id)) {
-      this.announcement = msg(str`${connection.platformName} is now ${statusLabel(connection.status)}.`, {
+      this.announcement = msg(str`${isolate(connection.platformName)} is now ${statusLabel(connection.status)}.`, {
         id: 'detail.statusChanged',
+        desc: 'Announced when a connection changes status; {0} platform name, {1} the new status word',
       });
     } else if (seen !== this.#seenStatus) {
       this.announcement = '';
@@ -227,43 +223,53 @@ export class CodatConnectionDetail extends LitElement {
     if (this.connectionId && changes.some((change) => change.connectionId === this.connectionId)) {
       void this.#history.reload();
     }
-    if (this.#sync.announces) this.syncAnnouncement = syncAnnouncement(changes, this.client?.connections);
+    if (this.#sync.announces) {
+      this.syncAnnouncement = inScopeOf(this, () => syncAnnouncement(changes, this.client?.connections));
+    }
   }
 
   #renderState() {
     const store = this.#store.connections;
     if (!this.connectionId) {
       return html`<div class="message" part="empty">
-        <slot name="empty">${msg('Choose a connection to see its details.', { id: 'detail.empty' })}</slot>
+        <slot name="empty"
+          >${msg('Choose a connection to see its details.', { id: 'detail.empty', desc: 'Detail panel when no connection is chosen' })}</slot
+        >
       </div>`;
     }
     const connection = store?.get(this.connectionId);
     if (connection) return this.#renderConnection(connection);
-    if (store?.wasRemoved(this.connectionId)) return this.#renderNotFound();
+    if (store?.wasRemoved(this.connectionId)) return this.#renderNotFound(true);
     return this.#load.render({
       initial: () => this.#renderLoading(),
       pending: () => this.#renderLoading(),
       complete: () => this.#renderLoading(),
       error: (error) =>
         error instanceof CodatApiError && error.status === 404
-          ? this.#renderNotFound()
+          ? this.#renderNotFound(false)
           : renderError(error, isConfigurationError(error) ? undefined : () => this.#load.run()),
     });
   }
 
   #renderLoading() {
     return html`<p class="message" part="loading" role="status">
-      ${msg('Loading connection…', { id: 'detail.loading' })}
+      ${msg('Loading connection…', { id: 'detail.loading', desc: 'Shown while one connection is read' })}
     </p>`;
   }
 
-  #renderNotFound() {
-    const deleted = this.connectionId ? this.client?.connections.wasRemoved(this.connectionId) : false;
+  /** The connection is gone: `deleted` here, or no longer in the API. */
+  #renderNotFound(deleted: boolean) {
     return html`<p class="message" part="not-found" role="status" tabindex="-1">
       ${
         deleted
-          ? msg('This connection was deleted. No further data can be read through it.', { id: 'detail.deleted' })
-          : msg('This connection no longer exists. It may have been deleted.', { id: 'detail.notFound' })
+          ? msg('This connection was deleted. No further data can be read through it.', {
+              id: 'detail.deleted',
+              desc: 'Shown after the customer deleted the connection',
+            })
+          : msg('This connection no longer exists. It may have been deleted.', {
+              id: 'detail.notFound',
+              desc: 'The connection no longer exists in the API',
+            })
       }
     </p>`;
   }
@@ -272,11 +278,13 @@ export class CodatConnectionDetail extends LitElement {
     const locale = resolveLocale(this);
     const created = formatDateTime(connection.created, locale);
     const lastSync = formatDateTime(connection.lastSync, locale);
-    const level = this.headingLevel >= 1 && this.headingLevel <= 6 ? this.headingLevel : 2;
+    const level = ariaHeadingLevel(this.headingLevel, 2);
+    // The settings, invite and history sections are headed one level below the platform name.
+    const sectionLevel = Math.min(level + 1, 6);
     const pause = syncPauseOf(connection);
     return html`
       <div class="header" part="header">
-        ${platformLogo(this.client, connection)}
+        ${platformLogo(this, this.client, connection)}
         <div class="title" part="title" role="heading" aria-level=${level} tabindex="-1">
           ${connection.platformName}
         </div>
@@ -286,17 +294,23 @@ export class CodatConnectionDetail extends LitElement {
         ${statusDescription(connection.status)}
       </p>
       <dl class="facts" part="facts">
-        <dt>${msg('Type', { id: 'detail.sourceType' })}</dt>
+        <dt>
+          ${msg('Type', { id: 'detail.sourceType', desc: 'Fact label: kind of platform (Accounting, Banking, Commerce)' })}
+        </dt>
         <dd>${sourceTypeLabel(connection.sourceType)}</dd>
-        <dt>${msg('Status', { id: 'detail.status' })}</dt>
+        <dt>${msg('Status', { id: 'detail.status', desc: 'Fact label: the connection status' })}</dt>
         <dd>${statusLabel(connection.status)}</dd>
-        <dt>${msg('First authorized', { id: 'detail.created' })}</dt>
-        <dd>${created ?? msg('Unknown', { id: 'detail.unknownDate' })}</dd>
-        <dt>${msg('Last synced', { id: 'detail.lastSync' })}</dt>
-        <dd>${lastSync ?? msg('Not synced yet', { id: 'list.neverSynced' })}</dd>
+        <dt>
+          ${msg('First authorized', { id: 'detail.created', desc: 'Fact label: the date the connection was first authorized' })}
+        </dt>
+        <dd>${created ?? msg('Unknown', { id: 'detail.unknownDate', desc: 'Fact value when a date is not known' })}</dd>
+        <dt>${msg('Last synced', { id: 'detail.lastSync', desc: 'Fact label: when data was last read' })}</dt>
+        <dd>
+          ${lastSync ?? msg('Not synced yet', { id: 'list.neverSynced', desc: 'No data has been read from the platform yet' })}
+        </dd>
         ${
           pause
-            ? html`<dt>${msg('Syncs', { id: 'detail.syncs' })}</dt>
+            ? html`<dt>${msg('Syncs', { id: 'detail.syncs', desc: 'Fact label: whether syncs are paused' })}</dt>
                 <dd part="paused">${pauseText(pause, locale)}</dd>`
             : nothing
         }
@@ -313,12 +327,12 @@ export class CodatConnectionDetail extends LitElement {
         connection.status === 'Linked'
           ? pause
             ? html`<p class="message" part="refresh">
-                ${msg('Syncs are paused, so no data can be refreshed. Resume them to refresh.', { id: 'refresh.paused' })}
+                ${msg('Syncs are paused, so no data can be refreshed. Resume them to refresh.', { id: 'refresh.paused', desc: 'Instead of the refresh button while syncs are paused' })}
               </p>`
             : this.#renderRefresh(connection)
           : nothing
       }
-      ${this.#renderControls(connection, Math.min(level + 1, 6))}
+      ${this.#renderControls(connection, sectionLevel)}
       <div class="actions" part="actions">
         ${
           canReauthorize(connection)
@@ -342,7 +356,7 @@ export class CodatConnectionDetail extends LitElement {
                 aria-haspopup="dialog"
                 @click=${() => this.requestDisconnect()}
               >
-                ${msg(str`Disconnect ${connection.platformName}`, { id: 'detail.disconnect' })}
+                ${msg(str`Disconnect ${isolate(connection.platformName)}`, { id: 'detail.disconnect', desc: 'Button (and confirm button); {0} is the platform name, e.g. Xero' })}
               </button>`
             : nothing
         }
@@ -353,7 +367,7 @@ export class CodatConnectionDetail extends LitElement {
           aria-haspopup="dialog"
           @click=${() => this.requestDelete()}
         >
-          ${msg(str`Delete ${connection.platformName} connection`, { id: 'detail.delete' })}
+          ${msg(str`Delete ${isolate(connection.platformName)} connection`, { id: 'detail.delete', desc: 'Button (and confirm button); {0} is the platform name' })}
         </button>
       </div>
       ${
@@ -363,12 +377,12 @@ export class CodatConnectionDetail extends LitElement {
               connection,
               companyId: this.client.companyId,
               linkBase: this.inviteLinkBase,
-              headingLevel: Math.min(level + 1, 6),
+              headingLevel: sectionLevel,
               text: this.text,
             })
           : nothing
       }
-      ${renderSyncHistory(this.#history, locale, level)}
+      ${renderSyncHistory(this.#history, locale, sectionLevel)}
     `;
   }
 
@@ -388,7 +402,7 @@ export class CodatConnectionDetail extends LitElement {
         element.setAttribute('exportparts', 'base: control-base');
         this.#controlElements.set(tag, element);
       }
-      Object.assign(element, { client: this.client, connection, connectionId: connection.id });
+      Object.assign(element, { client: this.client, connection, connectionId: connection.id, locale: this.locale });
       return element;
     });
     return html`<div
@@ -399,7 +413,7 @@ export class CodatConnectionDetail extends LitElement {
       ?hidden=${!elements.length && !slotted}
     >
       <div class="controls-heading" id="controls-heading" role="heading" aria-level=${headingLevel}>
-        ${msg(str`${connection.platformName} settings`, { id: 'controls.heading' })}
+        ${msg(str`${isolate(connection.platformName)} settings`, { id: 'controls.heading', desc: 'Heading of a platform settings group; {0} is the platform name' })}
       </div>
       ${elements} ${key ? html`<slot name=${slotName} @slotchange=${() => this.requestUpdate()}></slot>` : nothing}
     </div>`;
@@ -410,13 +424,15 @@ export class CodatConnectionDetail extends LitElement {
     const errors = activeErrors(connection);
     if (!errors.length) return nothing;
     return html`<div class="message message--attention" part="attention">
-      <p class="attention-title">${msg(str`${connection.platformName} needs attention`, { id: 'attention.title' })}</p>
+      <p class="attention-title">
+        ${msg(str`${isolate(connection.platformName)} needs attention`, { id: 'attention.title', desc: 'Heading above the platform errors; {0} is the platform name' })}
+      </p>
       <ul class="attention-list">
         ${errors.map((error) => {
           const since = formatDateTime(error.erroredOnUtc, locale);
           return html`<li>
-            ${error.errorMessage || error.statusText || msg('The platform reported an error.', { id: 'attention.unknown' })}
-            ${since ? html`<span class="attention-date">${msg(str`Since ${since}`, { id: 'attention.since' })}</span>` : nothing}
+            ${error.errorMessage || error.statusText || msg('The platform reported an error.', { id: 'attention.unknown', desc: 'A platform error without a message of its own' })}
+            ${since ? html`<span class="attention-date">${msg(str`Since ${since}`, { id: 'attention.since', desc: 'After a platform error; {0} is a date and time' })}</span>` : nothing}
           </li>`;
         })}
       </ul>
@@ -479,10 +495,13 @@ export class CodatConnectionDetail extends LitElement {
 
 /** The pause in words. */
 function pauseText(pause: SyncPause, locale: string): string {
-  const until = pause.until ? formatDateTime(pause.until.toISOString(), locale) : undefined;
+  const until = formatDateTime(pause.until?.toISOString(), locale);
   return until
-    ? msg(str`Paused until ${until}`, { id: 'detail.pausedUntil' })
-    : msg('Paused until resumed', { id: 'detail.pausedIndefinitely' });
+    ? msg(str`Paused until ${until}`, { id: 'detail.pausedUntil', desc: 'Fact value; {0} is a date and time' })
+    : msg('Paused until resumed', {
+        id: 'detail.pausedIndefinitely',
+        desc: 'Fact value: syncs paused with no end date',
+      });
 }
 
 /** Longest value of a `connectionInfo` fact that is shown whole. */
@@ -503,21 +522,13 @@ function connectionInfoFacts(connection: Connection): [string, string][] {
     if (typeof value === 'string') shown = value.trim();
     else if (typeof value === 'number' && Number.isFinite(value)) shown = String(value);
     else if (typeof value === 'boolean')
-      shown = value ? msg('Yes', { id: 'detail.yes' }) : msg('No', { id: 'detail.no' });
+      shown = value
+        ? msg('Yes', { id: 'detail.yes', desc: 'Yes/no fact value: yes' })
+        : msg('No', { id: 'detail.no', desc: 'Yes/no fact value: no' });
     else continue;
     if (!shown) continue;
     if (shown.length > MAX_FACT_LENGTH) shown = `${shown.slice(0, MAX_FACT_LENGTH)}…`;
-    facts.push([factLabel(key), shown]);
+    facts.push([humanizeKey(key), shown]);
   }
   return facts;
-}
-
-function factLabel(key: string): string {
-  const words = key
-    .slice(0, 60)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_.]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
 }

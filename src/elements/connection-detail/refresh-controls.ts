@@ -3,39 +3,21 @@
  * (`POST data/queue/{dataType}?connectionId=`), with the reads' progress while they run.
  * A controller (request state) plus a render function; the detail owns both.
  */
-import { msg, str } from '@lit/localize';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { currentLocale, msg, str } from '../../localization/localize.js';
+import { readingText } from '../../sync/sync-text.js';
+import { html, nothing } from 'lit';
 import type { CodatClient } from '../../api/client.js';
-import { CodatApiError } from '../../api/errors.js';
 import type { Connection, DataType } from '../../api/types.js';
-import { CodatErrorEvent } from '../../events/error.js';
 import { CodatRefreshEvent } from '../../events/refresh.js';
 import { CodatRefreshRequestEvent } from '../../events/refresh-request.js';
-import { dataTypeLabel, dataTypeSource } from '../../internal/connection-text.js';
+import { dataTypeLabel, dataTypeSource, isolate } from '../../internal/connection-text.js';
 import { renderError } from '../../internal/render-error.js';
-
-type Host = ReactiveControllerHost & HTMLElement;
+import { RequestController } from '../../internal/request-controller.js';
 
 /** Sends refreshes for the detail's connection, once at a time, and remembers the last failure. */
-export class RefreshController implements ReactiveController {
-  /** What is being sent now: `all`, a data type, or nothing. */
-  sending: 'all' | DataType | undefined;
-  error: unknown;
-  /** The connection the error belongs to. */
+export class RefreshController extends RequestController<'all' | DataType> {
+  /** The connection the last failure belongs to. */
   #errorFor: string | undefined;
-  #host: Host;
-  #abort: AbortController | undefined;
-
-  constructor(host: Host) {
-    this.#host = host;
-    host.addController(this);
-  }
-
-  hostDisconnected(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.sending = undefined;
-  }
 
   /** The last failure, if it belongs to this connection. */
   errorFor(connectionId: string): unknown {
@@ -47,33 +29,15 @@ export class RefreshController implements ReactiveController {
    * the API accepted it (and `codat-refresh` fired).
    */
   async refresh(client: CodatClient | undefined, connectionId: string, dataType?: DataType): Promise<boolean> {
-    if (!client || this.sending) return false;
+    if (!client || this.pending) return false;
     const detail = dataType ? { connectionId, dataType } : { connectionId };
-    if (!this.#host.dispatchEvent(new CodatRefreshRequestEvent(detail))) return false;
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.sending = dataType ?? 'all';
-    this.error = undefined;
-    this.#errorFor = undefined;
-    this.#host.requestUpdate();
-    try {
-      if (dataType) await client.refreshDataType(connectionId, dataType, { signal: abort.signal });
-      else await client.refreshAllData({ signal: abort.signal });
-    } catch (error) {
-      if (abort.signal.aborted) return false;
-      this.error = error;
-      this.#errorFor = connectionId;
-      if (error instanceof CodatApiError) this.#host.dispatchEvent(CodatErrorEvent.from(error));
-      return false;
-    } finally {
-      if (this.#abort === abort) {
-        this.#abort = undefined;
-        this.sending = undefined;
-        this.#host.requestUpdate();
-      }
-    }
-    this.#host.dispatchEvent(new CodatRefreshEvent(detail));
-    return true;
+    if (!this.host.dispatchEvent(new CodatRefreshRequestEvent(detail))) return false;
+    this.#errorFor = connectionId;
+    const accepted = await this.send<unknown>(dataType ?? 'all', (signal) =>
+      dataType ? client.refreshDataType(connectionId, dataType, { signal }) : client.refreshAllData({ signal }),
+    );
+    if (accepted) this.host.dispatchEvent(new CodatRefreshEvent(detail));
+    return accepted;
   }
 }
 
@@ -85,7 +49,8 @@ export function refreshableDataTypes(
 ): DataType[] {
   const types = new Set<string>(fromHistory);
   for (const type of fromStatus) if (dataTypeSource(type) === connection.sourceType) types.add(type);
-  return [...types].sort((a, b) => dataTypeLabel(a).localeCompare(dataTypeLabel(b))) as DataType[];
+  const locale = currentLocale();
+  return [...types].sort((a, b) => dataTypeLabel(a).localeCompare(dataTypeLabel(b), locale)) as DataType[];
 }
 
 /**
@@ -100,22 +65,16 @@ export function renderRefresh(options: {
   dataTypes: readonly DataType[];
 }) {
   const { controller, client, connection, syncing, dataTypes } = options;
-  const busy = controller.sending !== undefined || syncing > 0;
+  const busy = controller.pending !== undefined || syncing > 0;
   const error = controller.errorFor(connection.id);
   return html`<div class="refresh" part="refresh">
     ${
       syncing > 0
         ? html`<div class="sync-progress" part="sync-progress">
             <progress
-              aria-label=${msg(str`Syncing ${connection.platformName}`, { id: 'sync.progressLabel' })}
+              aria-label=${msg(str`Syncing ${isolate(connection.platformName)}`, { id: 'sync.progressLabel', desc: 'Accessible name of the progress bar; {0} is the platform name' })}
             ></progress>
-            <span
-              >${
-                syncing === 1
-                  ? msg('Reading 1 type of data…', { id: 'sync.readingOne' })
-                  : msg(str`Reading ${syncing} types of data…`, { id: 'sync.readingMany' })
-              }</span
-            >
+            <span>${readingText(syncing)}</span>
           </div>`
         : nothing
     }
@@ -129,17 +88,19 @@ export function renderRefresh(options: {
       }}
     >
       ${
-        controller.sending === 'all'
-          ? msg('Asking for fresh data…', { id: 'refresh.sending' })
+        controller.pending === 'all'
+          ? msg('Asking for fresh data…', { id: 'refresh.sending', desc: 'Refresh button while the request is sent' })
           : syncing > 0
-            ? msg('Syncing…', { id: 'refresh.syncing' })
-            : msg('Refresh data', { id: 'refresh.all' })
+            ? msg('Syncing…', { id: 'refresh.syncing', desc: 'Refresh button while reads run' })
+            : msg('Refresh data', { id: 'refresh.all', desc: 'Button: read every type of data again' })
       }
     </button>
     ${
       dataTypes.length
         ? html`<details class="refresh-types" part="refresh-types">
-            <summary>${msg('Refresh one type of data', { id: 'refresh.oneType' })}</summary>
+            <summary>
+              ${msg('Refresh one type of data', { id: 'refresh.oneType', desc: 'Disclosure with one refresh button per type of data' })}
+            </summary>
             <ul class="refresh-type-list">
               ${dataTypes.map(
                 (type) =>
@@ -153,7 +114,7 @@ export function renderRefresh(options: {
                         if (!busy) void controller.refresh(client, connection.id, type);
                       }}
                     >
-                      ${msg(str`Refresh ${dataTypeLabel(type)}`, { id: 'refresh.type' })}
+                      ${msg(str`Refresh ${dataTypeLabel(type)}`, { id: 'refresh.type', desc: 'Button; {0} is the name of a type of data, as in the dataType.* texts (capitalized), e.g. Invoices' })}
                     </button>
                   </li>`,
               )}
@@ -164,3 +125,5 @@ export function renderRefresh(options: {
     ${error ? renderError(error, undefined) : nothing}
   </div>`;
 }
+
+export { readingText };

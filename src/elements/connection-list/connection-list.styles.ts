@@ -6,15 +6,15 @@ export const connectionListStyles = css`
   }
   .base {
     display: grid;
-    gap: var(--codat-space, 1rem);
+    gap: var(--_space);
   }
   .group-heading {
-    margin: 0 0 calc(var(--codat-space, 1rem) / 2);
+    margin: 0 0 calc(var(--_space) / 2);
     font-size: var(--codat-list-heading-size, 0.875rem);
     font-weight: 700;
     letter-spacing: 0.02em;
     text-transform: uppercase;
-    color: var(--codat-color-text-muted, #4f5661);
+    color: var(--_muted);
   }
   .list {
     list-style: none;
@@ -22,7 +22,7 @@ export const connectionListStyles = css`
     padding: 0;
   }
   .item + .item {
-    margin-top: calc(var(--codat-space, 1rem) / 2);
+    margin-top: calc(var(--_space) / 2);
   }
   .item-button {
     font: inherit;
@@ -31,13 +31,15 @@ export const connectionListStyles = css`
     min-height: 3rem;
     display: flex;
     align-items: center;
-    gap: calc(var(--codat-space, 1rem) * 0.75);
-    padding: calc(var(--codat-space, 1rem) * 0.75);
+    gap: calc(var(--_space) * 0.75);
+    padding: calc(var(--_space) * 0.75);
+    flex-wrap: wrap;
     text-align: start;
     cursor: pointer;
-    border-radius: var(--codat-radius, 0.5rem);
-    border: 1px solid var(--codat-color-border, #c9cdd3);
-    background: var(--codat-color-surface, #ffffff);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    transition: background-color 0.15s;
   }
   /* Long lists: items off screen skip style, layout and paint until they come near (their content stays in
      the accessibility tree, the tab order and find-in-page). content-visibility clips painting to the item,
@@ -48,22 +50,31 @@ export const connectionListStyles = css`
     overflow-clip-margin: 6px;
   }
   .item-button:hover {
-    background: var(--codat-color-surface-hover, #f1f3f5);
+    background: var(--_hover);
   }
   .item-button[aria-current='true'] {
-    border-color: var(--codat-color-accent, #1a5fb4);
-    box-shadow: inset 4px 0 0 var(--codat-color-accent, #1a5fb4);
-    background: var(--codat-color-selected, #eef4fc);
+    border-color: var(--_accent);
+    box-shadow: inset 4px 0 0 var(--_accent);
+    background: var(--_selected);
   }
+  @media (forced-colors: active) {
+    /* The inset shadow is dropped in forced colours: mark the chosen item with a thick border instead. */
+    .item-button[aria-current='true'] {
+      border-width: 3px;
+    }
+  }
+  /* Narrow panels with large text: the text goes below the logo, and words break rather than overflow. */
   .item-text {
     display: grid;
     gap: 0.125rem;
     min-width: 0;
-    flex: 1;
+    flex: 1 1 10em;
+    overflow-wrap: anywhere;
   }
   .item-name {
     font-weight: 600;
     overflow-wrap: anywhere;
+    unicode-bidi: isolate;
   }
   .item-status {
     display: flex;
@@ -81,16 +92,16 @@ export const connectionListStyles = css`
   }
   .badge--reconnect,
   .badge--error {
-    color: var(--codat-color-danger, #b3261e);
+    color: var(--_danger);
   }
   .badge--paused {
-    color: var(--codat-color-warning, #8a5a00);
+    color: var(--_warning);
   }
   .badge--syncing {
-    color: var(--codat-color-accent, #1a5fb4);
+    color: var(--_accent);
   }
   .item-dates {
     font-size: 0.875em;
-    color: var(--codat-color-text-muted, #4f5661);
+    color: var(--_muted);
   }
 `;

@@ -1,20 +1,19 @@
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import { msg, str, wordsKey } from '../../localization/localize.js';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { inScopeOf, Localized } from '../../localization/localized.js';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CodatClient } from '../../api/client.js';
 import { CodatApiError, isConfigurationError } from '../../api/errors.js';
-import type { Connection } from '../../api/types.js';
+import { CONNECTION_STATUSES, type Connection } from '../../api/types.js';
 import { clientContext } from '../../context/client-context.js';
 import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
 import { CodatErrorEvent } from '../../events/error.js';
 import {
   arrangeConnections,
-  FILTERABLE_SOURCE_TYPES,
-  FILTERABLE_STATUSES,
   parseFilter,
   parseSort,
   type ConnectionGroup,
@@ -25,11 +24,12 @@ import { BatchController } from '../../internal/batch-controller.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
 import { SyncController } from '../../sync/sync-controller.js';
 import { syncAnnouncement } from '../../sync/sync-text.js';
-import { attentionLabel, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
+import { attentionLabel, SOURCE_TYPE_ORDER, sourceTypeLabel, statusLabel } from '../../internal/connection-text.js';
 import { formatDateTime, resolveLocale } from '../../internal/locale.js';
-import { platformLogo } from '../../internal/platform-logo.js';
+import { logoSettled, platformLogo } from '../../internal/platform-logo.js';
 import { renderError } from '../../internal/render-error.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
+import { ariaHeadingLevel } from '../../internal/heading-level.js';
 import { connectionListStyles } from './connection-list.styles.js';
 
 /**
@@ -69,25 +69,9 @@ import { connectionListStyles } from './connection-list.styles.js';
  * @csspart error - The error message.
  * @csspart retry-button - The Try again button of the error state.
  *
- * @cssprop [--codat-color-text=inherit] - Text colour.
- * @cssprop [--codat-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--codat-font-size=inherit] - Base font size.
- * @cssprop [--codat-color-text-muted=#4f5661] - Secondary text colour (dates, headings).
- * @cssprop [--codat-color-surface=#ffffff] - Background of items and buttons.
- * @cssprop [--codat-color-surface-hover=#f1f3f5] - Background of items and buttons on hover.
- * @cssprop [--codat-color-surface-muted=#f6f7f9] - Background of messages and initials.
- * @cssprop [--codat-color-border=#c9cdd3] - Border of items.
- * @cssprop [--codat-color-accent=#1a5fb4] - Marks the chosen item; the Syncing… badge.
- * @cssprop [--codat-color-selected=#eef4fc] - Background of the chosen item.
- * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
- * @cssprop [--codat-color-success=#1e7a3c] - Linked status.
- * @cssprop [--codat-color-warning=#8a5a00] - Pending status; the Syncs paused badge.
- * @cssprop [--codat-color-danger=#b3261e] - Deauthorized status, errors, the Needs reconnecting and Error badges.
- * @cssprop [--codat-radius=0.5rem] - Corner radius.
- * @cssprop [--codat-space=1rem] - Base spacing.
  * @cssprop [--codat-list-heading-size=0.875rem] - Size of the group headings.
  */
-export class CodatConnectionList extends LitElement {
+export class CodatConnectionList extends Localized(LitElement) {
   static override styles = [sharedStyles, connectionListStyles];
 
   /** The client to read from. Provided by an ancestor `<codat-connections-provider>` (or a host's context provider) unless set. */
@@ -143,7 +127,9 @@ export class CodatConnectionList extends LitElement {
   readonly #sync = new SyncController(this, () => this.client, {
     check: true,
     onChange: (changes) => {
-      if (this.#sync.announces) this.syncAnnouncement = syncAnnouncement(changes, this.client?.connections);
+      if (this.#sync.announces) {
+        this.syncAnnouncement = inScopeOf(this, () => syncAnnouncement(changes, this.client?.connections));
+      }
     },
   });
   #statusFilter: ReadonlySet<string> | undefined;
@@ -159,7 +145,8 @@ export class CodatConnectionList extends LitElement {
   readonly #batches = new BatchController(this);
 
   #load = new Task(this, {
-    args: () => [this.client] as const,
+    // A new session (a new token after expiry) reads the list again.
+    args: () => [this.client, this.client?.session] as const,
     task: async ([client], { signal }) => {
       if (!client) return undefined;
       try {
@@ -182,12 +169,12 @@ export class CodatConnectionList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && !(this.headingLevel >= 1 && this.headingLevel <= 6)) this.headingLevel = 3;
+    if (changed.has('headingLevel')) this.headingLevel = ariaHeadingLevel(this.headingLevel, 3);
     // Other filters show other items: they arrive in batches again rather than all at once.
     if (changed.has('statuses') || changed.has('sourceTypes')) this.#batches.restart();
-    if (changed.has('statuses')) this.#statusFilter = parseFilter(this.statuses, FILTERABLE_STATUSES, 'statuses');
+    if (changed.has('statuses')) this.#statusFilter = parseFilter(this.statuses, CONNECTION_STATUSES, 'statuses');
     if (changed.has('sourceTypes')) {
-      this.#sourceTypeFilter = parseFilter(this.sourceTypes, FILTERABLE_SOURCE_TYPES, 'source-types');
+      this.#sourceTypeFilter = parseFilter(this.sourceTypes, SOURCE_TYPE_ORDER, 'source-types');
     }
     if (changed.has('sort')) this.#sortOrder = parseSort(this.sort);
     this.#arrange();
@@ -241,7 +228,7 @@ export class CodatConnectionList extends LitElement {
 
   #renderLoading() {
     return html`<p class="message" part="loading" role="status">
-      ${msg('Loading connections…', { id: 'list.loading' })}
+      ${msg('Loading connections…', { id: 'list.loading', desc: 'Shown while the connections are read' })}
     </p>`;
   }
 
@@ -250,12 +237,12 @@ export class CodatConnectionList extends LitElement {
     const syncing = this.syncing ?? this.#sync.monitor?.syncingIds;
     if (this.#none) {
       return html`<p class="message" part="empty" role="status">
-        ${msg('No apps are connected yet.', { id: 'list.empty' })}
+        ${msg('No apps are connected yet.', { id: 'list.empty', desc: 'The company has no connections' })}
       </p>`;
     }
     if (groups.length === 0) {
       return html`<p class="message" part="no-matches" role="status">
-        ${msg('No connections match these filters.', { id: 'list.noMatches' })}
+        ${msg('No connections match these filters.', { id: 'list.noMatches', desc: 'The list filters hide every connection' })}
       </p>`;
     }
     // The first items in the order shown; the batch controller asks for the next batch in the next frame.
@@ -293,7 +280,8 @@ export class CodatConnectionList extends LitElement {
                 const attention = attentionOf(connection, now, { syncing });
                 // An item is rendered again only when something it shows changed, so adding a batch to a
                 // long list, or choosing an item, does not re-render every item.
-                return guard([connection, selected, attention.join(), locale, this.client], () =>
+                const logo = logoSettled(this.client, connection.integrationKey);
+                return guard([connection, selected, attention.join(), locale, this.client, logo, ...wordsKey()], () =>
                   this.#renderItem(connection, selected, attention, locale),
                 );
               },
@@ -314,7 +302,7 @@ export class CodatConnectionList extends LitElement {
         aria-current=${selected ? 'true' : nothing}
         @click=${() => this.selectConnection(connection.id)}
       >
-        ${platformLogo(this.client, connection)}
+        ${platformLogo(this, this.client, connection)}
         <span class="item-text">
           <span class="item-name" part="name">${connection.platformName}</span>
           <span class="item-status">
@@ -325,12 +313,15 @@ export class CodatConnectionList extends LitElement {
             )}
           </span>
           <span class="item-dates" part="dates">
-            ${created ? msg(str`Connected ${created}`, { id: 'list.created' }) : nothing}
+            ${created ? msg(str`Connected ${created}`, { id: 'list.created', desc: 'Under a connection in the list; {0} is a date and time' }) : nothing}
             ${created ? html`<span aria-hidden="true"> · </span>` : nothing}
             ${
               lastSync
-                ? msg(str`Last synced ${lastSync}`, { id: 'list.lastSync' })
-                : msg('Not synced yet', { id: 'list.neverSynced' })
+                ? msg(str`Last synced ${lastSync}`, {
+                    id: 'list.lastSync',
+                    desc: 'Under a connection in the list; {0} is a date and time',
+                  })
+                : msg('Not synced yet', { id: 'list.neverSynced', desc: 'No data has been read from the platform yet' })
             }
           </span>
         </span>
@@ -356,6 +347,7 @@ function missingClientError(): CodatApiError {
       'This list is not connected to Codat. Place it inside <codat-connections-provider> or give it a client.',
       {
         id: 'error.noClient',
+        desc: 'Set-up error shown to the developer; keep the tag name as is',
       },
     ),
   });

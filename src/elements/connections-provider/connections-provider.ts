@@ -1,11 +1,16 @@
-import { provide } from '@lit/context';
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { css, html, type PropertyValues } from 'lit';
+import { localeContext, Localized } from '../../localization/localized.js';
 import { property, state } from 'lit/decorators.js';
 import { CodatClient } from '../../api/client.js';
+import { readTokenClaims, tokenFromUrl } from '../../api/token.js';
 import { clientContext } from '../../context/client-context.js';
 import { textContext } from '../../context/text-context.js';
-import { cleanTextOptions, parseTextAttribute, type TextOptions } from '../../internal/text-options.js';
+import { cleanTextOptions, type TextOptions } from '../../internal/text-options.js';
+import { CodatClientConfig } from './client-config.js';
+import { CodatTokenExpiredEvent } from '../../events/token-expired.js';
 import { DEFAULT_LINK_HOSTS } from '../../internal/safe-url.js';
+import { themeStyles } from '../../internal/shared-styles.js';
 import type { ConfirmAction } from '../disconnect-confirm/disconnect-confirm.js';
 import { CodatConnectionSelectEvent } from '../../events/connection-select.js';
 import { CodatDeleteRequestEvent } from '../../events/delete-request.js';
@@ -20,78 +25,58 @@ import { CodatReconnectRequestEvent } from '../../events/reconnect-request.js';
  * `codat-connection-select`, `codat-disconnect-request`, `codat-delete-request` or `codat-reconnect-request` takes
  * over that step.
  *
- * The `access-token` attribute is read once and removed from the DOM, so the token does not stay in
- * the page's markup; prefer setting the `accessToken` property from JavaScript.
+ * The token comes from the `access-token` attribute (read once and removed from the DOM, so it does not stay in
+ * the page's markup), the `accessToken` property, a `tokenProvider` function or a `token-url` endpoint; with the
+ * last two it is renewed before it expires and after a 401, without losing what is shown.
  *
  * @tag codat-connections-provider
  * @summary Shares one Codat client with the kit elements inside it.
  *
+ * @fires {CodatTokenExpiredEvent} codat-token-expired - The token expired or was refused and no new one could be had; set a new token to carry on.
+ *
  * @slot - The kit elements (and any other content) that use this provider's client.
  */
-export class CodatConnectionsProvider extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-  `;
-
-  /** The API root, absolute or relative to the page; commonly your backend's proxy path. Default `https://api.codat.io`. */
-  @property({ attribute: 'base-url' })
-  baseUrl?: string;
-
-  /** The company whose connections are shown. Read from the token's `companyId` claim when not set. */
-  @property({ attribute: 'company-id' })
-  companyId?: string;
-
-  /** The company access token. The attribute is read once and then removed; it is never reflected. */
-  @property({ attribute: 'access-token' })
-  accessToken?: string;
-
-  /** Extra request headers, for example a CSRF header for your proxy. */
-  @property({ attribute: false })
-  headers?: Record<string, string>;
-
-  /** Fetch credentials mode, for example `include` when your proxy authenticates with cookies. */
-  @property({ attribute: false })
-  credentials?: RequestCredentials;
-
-  /**
-   * Extra hosts a connection's sign-in link (`linkUrl`) may point to, space- or comma-separated (`*.example.com`
-   * for subdomains), besides Codat's Link hosts, the page's origin and the API's origin. For example your own
-   * white-labelled Link domain.
-   */
-  @property({ attribute: 'link-hosts' })
-  linkHosts?: string;
-
-  /**
-   * Text options, shaped like the Codat Connections SDK's `options.text`: as an attribute, JSON such as
-   * `{"accounting.connectionDetails.dataTypes": ["**Invoices** and bills", "Your chart of accounts"]}`. The
-   * `…connectionDetails.dataTypes` lists (accounting, banking, commerce) say what a connection shares; they are
-   * shown in the detail and in the disconnect and reconnect confirmations, rendered as a safe Markdown subset.
-   * Invalid JSON and unknown keys are ignored with a console warning.
-   */
-  @property({ attribute: 'text', converter: { fromAttribute: parseTextAttribute } })
-  text?: TextOptions;
+export class CodatConnectionsProvider extends Localized(CodatClientConfig) {
+  static override styles = [
+    themeStyles,
+    css`
+      :host {
+        display: block;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+    `,
+  ];
 
   /** The checked text options shared with the elements inside. */
-  @provide({ context: textContext })
   @state()
   protected providedText?: TextOptions;
+
+  /** The `locale` shared with the elements inside (they may set their own). */
+  @state()
+  protected providedLocale?: string;
 
   /** The connection chosen in a list and shown in the details. */
   @property({ attribute: 'selected-connection-id' })
   selectedConnectionId?: string;
 
   /** The client shared with the elements inside; replaced when the configuration changes. */
-  @provide({ context: clientContext })
   @state()
   client?: CodatClient;
 
+  /** What the elements inside receive by context: the three properties above, as willUpdate leaves them. */
+  readonly #contexts = {
+    text: new ContextProvider(this, { context: textContext }),
+    locale: new ContextProvider(this, { context: localeContext }),
+    client: new ContextProvider(this, { context: clientContext }),
+  };
+
+  #unsubscribe?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#follow();
     this.addEventListener(CodatConnectionSelectEvent.eventName, this.#onSelect);
     this.addEventListener(CodatDisconnectRequestEvent.eventName, this.#onDisconnectRequest);
     this.addEventListener(CodatDeleteRequestEvent.eventName, this.#onDeleteRequest);
@@ -100,38 +85,63 @@ export class CodatConnectionsProvider extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.removeEventListener(CodatConnectionSelectEvent.eventName, this.#onSelect);
     this.removeEventListener(CodatDisconnectRequestEvent.eventName, this.#onDisconnectRequest);
     this.removeEventListener(CodatDeleteRequestEvent.eventName, this.#onDeleteRequest);
     this.removeEventListener(CodatReconnectRequestEvent.eventName, this.#onReconnectRequest);
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'access-token') {
-      // Keep the token out of the markup: take it, then remove the attribute (the removal is ignored).
-      if (value !== null) {
-        this.accessToken = value;
-        this.removeAttribute(name);
-      }
-      return;
-    }
-    super.attributeChangedCallback(name, old, value);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('text')) this.providedText = cleanTextOptions(this.text);
-    const configuration = ['baseUrl', 'companyId', 'accessToken', 'headers', 'credentials', 'linkHosts'] as const;
-    if (!this.client || configuration.some((key) => changed.has(key))) {
+    if (changed.has('locale')) this.providedLocale = this.locale?.trim() || undefined;
+    const configuration = [
+      'baseUrl',
+      'companyId',
+      'tokenProvider',
+      'tokenUrl',
+      'headers',
+      'credentials',
+      'linkHosts',
+    ] as const;
+    const token = this.accessToken?.trim();
+    let renew = !this.client || configuration.some((key) => changed.has(key));
+    if (!renew && changed.has('accessToken')) {
+      // Another token for the same company keeps the client (and what is shown); another company starts afresh.
+      const company = this.companyId?.trim() || readTokenClaims(token ?? '')?.companyId;
+      if (token && company && company === this.client!.companyId) this.client!.setAccessToken(token);
+      else renew = true;
+    }
+    if (renew) {
+      this.client?.close();
       this.client = new CodatClient({
         baseUrl: this.baseUrl,
         companyId: this.companyId,
-        accessToken: this.accessToken,
+        accessToken: token,
+        tokenProvider: this.tokenProvider ?? (this.tokenUrl ? tokenFromUrl(this.tokenUrl) : undefined),
         headers: this.headers,
         credentials: this.credentials,
         allowedLinkHosts: [...DEFAULT_LINK_HOSTS, ...(this.linkHosts?.split(/[\s,]+/).filter(Boolean) ?? [])],
       });
       if (this.hasUpdated) this.selectedConnectionId = undefined;
+      this.#follow();
     }
+    this.#contexts.text.setValue(this.providedText);
+    this.#contexts.locale.setValue(this.providedLocale);
+    this.#contexts.client.setValue(this.client);
+  }
+
+  /** Listens to the current client for an expired token, which it announces with `codat-token-expired`. */
+  #follow(): void {
+    this.#unsubscribe?.();
+    const client = this.client;
+    this.#unsubscribe =
+      this.isConnected && client
+        ? client.subscribe(() => {
+            if (client.tokenExpired) this.dispatchEvent(new CodatTokenExpiredEvent());
+          })
+        : undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -8,26 +8,27 @@ export const disconnectConfirmStyles = css`
     width: min(var(--codat-confirm-width, 28rem), calc(100vw - 2rem));
     max-height: calc(100dvh - 2rem);
     overflow: auto;
-    padding: calc(var(--codat-space, 1rem) * 1.5);
-    border: 1px solid var(--codat-color-border, #c9cdd3);
-    border-radius: var(--codat-radius, 0.5rem);
-    background: var(--codat-color-surface, #ffffff);
-    color: var(--codat-color-text, #1b1f24);
-    box-shadow: var(--codat-elevation, 0 0.5rem 2rem rgb(0 0 0 / 0.25));
+    /* Less padding on a narrow screen, so large text keeps its room. */
+    padding: min(calc(var(--_space) * 1.5), 5vw);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_elevation);
     font: inherit;
   }
   .dialog::backdrop {
     background: var(--codat-color-backdrop, rgb(0 0 0 / 0.45));
   }
+  /* The title breaks anywhere as every text does: it inherits overflow-wrap from the shared .dialog rule. */
   .title {
-    margin: 0 0 var(--codat-space, 1rem);
+    margin: 0 0 var(--_space);
     font-size: 1.25rem;
-    overflow-wrap: anywhere;
   }
   .body {
     display: grid;
-    gap: calc(var(--codat-space, 1rem) / 2);
-    margin-block-end: calc(var(--codat-space, 1rem) * 1.5);
+    gap: calc(var(--_space) / 2);
+    margin-block-end: calc(var(--_space) * 1.5);
   }
   .body > p {
     margin: 0;
@@ -36,6 +37,6 @@ export const disconnectConfirmStyles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
-    gap: calc(var(--codat-space, 1rem) / 2);
+    gap: calc(var(--_space) / 2);
   }
 `;

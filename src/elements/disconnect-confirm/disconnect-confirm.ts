@@ -1,7 +1,9 @@
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../localization/localize.js';
+import { isolate } from '../../internal/connection-text.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { Localized } from '../../localization/localized.js';
+import { property, state } from 'lit/decorators.js';
 import type { CodatClient } from '../../api/client.js';
 import { CodatApiError } from '../../api/errors.js';
 import { clientContext } from '../../context/client-context.js';
@@ -14,7 +16,7 @@ import { CodatDisconnectEvent } from '../../events/disconnect.js';
 import { CodatErrorEvent } from '../../events/error.js';
 import { CodatReconnectEvent } from '../../events/reconnect.js';
 import type { Connection } from '../../api/types.js';
-import { checkLinkUrl, type UnsafeLinkReason } from '../../internal/safe-url.js';
+import { checkedLink, watchReturn } from '../../internal/link-journey.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
 import { deepActiveElement } from '../../internal/focus.js';
 import { renderError } from '../../internal/render-error.js';
@@ -52,20 +54,9 @@ import { disconnectConfirmStyles } from './disconnect-confirm.styles.js';
  * @csspart error - The error message when the unlink failed.
  *
  * @cssprop [--codat-confirm-width=28rem] - The dialog's width.
- * @cssprop [--codat-color-text=#1b1f24] - Text colour.
- * @cssprop [--codat-font-family=inherit] - Font family; the host page's by default.
- * @cssprop [--codat-font-size=inherit] - Base font size.
- * @cssprop [--codat-color-surface=#ffffff] - Dialog and button background.
- * @cssprop [--codat-color-border=#c9cdd3] - Dialog border.
  * @cssprop [--codat-color-backdrop=rgb(0 0 0 / 0.45)] - The backdrop behind the dialog.
- * @cssprop [--codat-color-danger=#b3261e] - The Disconnect button.
- * @cssprop [--codat-color-on-danger=#ffffff] - Text on the Disconnect button.
- * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
- * @cssprop [--codat-elevation=0 0.5rem 2rem rgb(0 0 0 / 0.25)] - The dialog's shadow.
- * @cssprop [--codat-radius=0.5rem] - Corner radius.
- * @cssprop [--codat-space=1rem] - Base spacing.
  */
-export class CodatDisconnectConfirm extends LitElement {
+export class CodatDisconnectConfirm extends Localized(LitElement) {
   static override styles = [sharedStyles, markdownStyles, disconnectConfirmStyles];
 
   /** The client to unlink with. Provided by an ancestor `<codat-connections-provider>` (or a host's context provider) unless set. */
@@ -103,7 +94,9 @@ export class CodatDisconnectConfirm extends LitElement {
   @state() private busy = false;
   @state() private failure: unknown;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get dialog() {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   readonly #store = new ClientStoreController(this, () => this.client);
   #opener: HTMLElement | undefined;
@@ -149,18 +142,27 @@ export class CodatDisconnectConfirm extends LitElement {
 
   override render() {
     const connection = this.connectionId ? this.#store.connections?.get(this.connectionId) : undefined;
-    const platform = connection?.platformName ?? msg('this app', { id: 'confirm.unknownPlatform' });
+    const platform =
+      connection?.platformName ??
+      msg('this app', {
+        id: 'confirm.unknownPlatform',
+        desc: 'Stands for the platform name when it is not known yet (inside other sentences)',
+      });
     const copy =
       this.action === 'delete'
         ? deleteCopy(platform)
         : this.action === 'reconnect'
           ? reconnectCopy(platform)
           : disconnectCopy(platform);
+    // tabindex="-1": the dialog scrolls when the screen is short for it (overflow: auto), and a scroll container is a
+    // tab stop of its own (Firefox: always; Chromium: when it overflows). Its buttons are the stops; from them the
+    // arrow keys still scroll it, as in the composite's body.
     return html`<dialog
       class="dialog"
       part="dialog"
       role="alertdialog"
       aria-modal="true"
+      tabindex="-1"
       aria-labelledby="title"
       aria-describedby="body"
       @cancel=${this.#onCancel}
@@ -178,7 +180,7 @@ export class CodatDisconnectConfirm extends LitElement {
       ${this.failure ? renderError(this.failure, undefined) : nothing}
       <div class="actions" part="actions">
         <button type="button" class="button" part="cancel-button" @click=${() => this.close()}>
-          ${msg('Cancel', { id: 'confirm.cancel' })}
+          ${msg('Cancel', { id: 'confirm.cancel', desc: 'Button: closes the confirmation without acting' })}
         </button>
         ${this.action === 'reconnect' ? this.#renderReconnectLink(connection, copy) : this.#renderConfirmButton(copy)}
       </div>
@@ -210,26 +212,26 @@ export class CodatDisconnectConfirm extends LitElement {
       @click=${() => this.#onReconnect(connection!.id, newWindow)}
       >${copy.confirm}${
         newWindow
-          ? html`<span class="visually-hidden"> ${msg('(opens in a new window)', { id: 'confirm.newWindow' })}</span>`
+          ? html`<span class="visually-hidden">
+              ${msg('(opens in a new window)', { id: 'confirm.newWindow', desc: 'Screen-reader text after a link that opens a new window' })}</span
+            >`
           : nothing
       }</a
     >`;
   }
 
-  /** The checked `linkUrl` of the connection, or why it may not be opened. */
+  /** The checked `linkUrl` of the connection, or the error that says why it may not be opened. */
   #reconnectLink(connection: Connection | undefined) {
     if (!connection || !this.client) return undefined;
-    const base = this.client.baseUrl;
-    return checkLinkUrl(connection.linkUrl, this.client.allowedLinkHosts, base ? new URL(base).origin : undefined);
+    return checkedLink(this.client, connection.linkUrl, connection.platformName, 'reconnect');
   }
 
   protected override willUpdate(): void {
     // A reconnect link that may not be opened: say why in the dialog, and tell the host once per opening.
     if (!this.open || this.action !== 'reconnect' || !this.connectionId) return;
     const connection = this.#store.connections?.get(this.connectionId);
-    const link = this.#reconnectLink(connection);
-    if (!connection || !link || 'url' in link) return;
-    const error = unsafeLinkError(connection, link.reason, link.host);
+    const error = this.#reconnectLink(connection);
+    if (!connection || !error || 'url' in error) return;
     if (this.failure instanceof CodatApiError && this.failure.message === error.message) return;
     this.failure = error;
     if (this.#reportedUnsafe !== connection.id) {
@@ -249,34 +251,22 @@ export class CodatDisconnectConfirm extends LitElement {
     this.#stopWatchingReturn?.();
     const client = this.client;
     if (!client) return;
-    const onReturn = () => {
-      if (document.visibilityState === 'hidden') return;
-      stop();
+    this.#stopWatchingReturn = watchReturn(() => {
+      this.#stopWatchingReturn = undefined;
       client.getConnection(connectionId).catch((error: unknown) => {
         if (error instanceof CodatApiError && error.status !== 404) this.dispatchEvent(CodatErrorEvent.from(error));
       });
-    };
-    const stop = () => {
-      window.removeEventListener('focus', onReturn);
-      document.removeEventListener('visibilitychange', onReturn);
-      if (this.#stopWatchingReturn === stop) this.#stopWatchingReturn = undefined;
-    };
-    // Listen from the next task: the click that opened the new window must not count as coming back.
-    setTimeout(() => {
-      if (this.#stopWatchingReturn !== stop) return;
-      window.addEventListener('focus', onReturn);
-      document.addEventListener('visibilitychange', onReturn);
     });
-    this.#stopWatchingReturn = stop;
   }
 
   /**
-   * Sends the chosen action's request, once: presses while a request runs are ignored.
-   * Resolves `true` when the API confirmed it.
+   * Sends the chosen action's request (`disconnect` or `delete`), once: presses while a request runs are ignored.
+   * Resolves `true` when the API confirmed it. A `reconnect` has no request to send (the person follows the sign-in
+   * link), so it sends nothing and resolves `false`.
    */
   async confirmAction(): Promise<boolean> {
     const { client, connectionId, action } = this;
-    if (this.busy || !client || !connectionId) return false;
+    if (action === 'reconnect' || this.busy || !client || !connectionId) return false;
     this.busy = true;
     this.failure = undefined;
     this.#request = new AbortController();
@@ -308,7 +298,10 @@ export class CodatDisconnectConfirm extends LitElement {
 
   #onClose(): void {
     // The browser can close the dialog itself (for example a form with method=dialog): keep `open` in step.
-    if (this.open) this.open = false;
+    // The close event is dispatched from a task queued by close(), so it can arrive after the dialog was opened
+    // again (Firefox delivered it after the next showModal() in 8 runs of 20): a dialog that is open now was not
+    // closed by it.
+    if (this.open && !this.dialog.open) this.open = false;
   }
 
   #returnFocus(): void {
@@ -338,58 +331,84 @@ interface ConfirmCopy {
 
 function disconnectCopy(platform: string): ConfirmCopy {
   return {
-    title: msg(str`Disconnect ${platform}?`, { id: 'confirm.title' }),
+    title: msg(str`Disconnect ${isolate(platform)}?`, {
+      id: 'confirm.title',
+      desc: 'Title of the disconnect confirmation; {0} is the platform name',
+    }),
     body: [
-      msg(str`Your app will stop reading new data from ${platform}.`, { id: 'confirm.stops' }),
-      msg('Data that was already shared stays available to it.', { id: 'confirm.keeps' }),
-      msg('You can connect again at any time.', { id: 'confirm.reconnect' }),
+      msg(str`Your app will stop reading new data from ${isolate(platform)}.`, {
+        id: 'confirm.stops',
+        desc: 'Disconnect confirmation; {0} is the platform name',
+      }),
+      msg('Data that was already shared stays available to it.', {
+        id: 'confirm.keeps',
+        desc: 'Disconnect confirmation: data already shared is kept',
+      }),
+      msg('You can connect again at any time.', {
+        id: 'confirm.reconnect',
+        desc: 'Disconnect confirmation: it can be connected again later',
+      }),
     ],
-    confirm: msg(str`Disconnect ${platform}`, { id: 'detail.disconnect' }),
-    busy: msg('Disconnecting…', { id: 'confirm.busy' }),
+    confirm: msg(str`Disconnect ${isolate(platform)}`, {
+      id: 'detail.disconnect',
+      desc: 'Button (and confirm button); {0} is the platform name, e.g. Xero',
+    }),
+    busy: msg('Disconnecting…', { id: 'confirm.busy', desc: 'Confirm button while the disconnect is sent' }),
   };
 }
 
 function reconnectCopy(platform: string): ConfirmCopy {
   return {
-    title: msg(str`Reconnect ${platform}?`, { id: 'confirm.reconnect.title' }),
+    title: msg(str`Reconnect ${isolate(platform)}?`, {
+      id: 'confirm.reconnect.title',
+      desc: 'Title of the reconnect confirmation; {0} is the platform name',
+    }),
     body: [
-      msg(str`You will go to ${platform} to sign in and allow access again.`, { id: 'confirm.reconnect.signIn' }),
-      msg(str`${platform} will then share data with this app again, as before.`, { id: 'confirm.reconnect.shares' }),
-      msg('When you come back here, the status is updated.', { id: 'confirm.reconnect.back' }),
+      msg(str`You will go to ${isolate(platform)} to sign in and allow access again.`, {
+        id: 'confirm.reconnect.signIn',
+        desc: 'Reconnect confirmation; {0} is the platform name',
+      }),
+      msg(str`${isolate(platform)} will then share data with this app again, as before.`, {
+        id: 'confirm.reconnect.shares',
+        desc: 'Reconnect confirmation; {0} is the platform name',
+      }),
+      msg('When you come back here, the status is updated.', {
+        id: 'confirm.reconnect.back',
+        desc: 'Reconnect confirmation: the status updates on return',
+      }),
     ],
-    confirm: msg(str`Continue to ${platform}`, { id: 'confirm.reconnect.continue' }),
+    confirm: msg(str`Continue to ${isolate(platform)}`, {
+      id: 'confirm.reconnect.continue',
+      desc: 'Link to the platform sign-in page; {0} is the platform name',
+    }),
     busy: '',
   };
 }
 
-/** The error shown (and sent with `codat-error`) when a connection's link may not be opened. */
-function unsafeLinkError(connection: Connection, reason: UnsafeLinkReason, host: string | undefined): CodatApiError {
-  const platform = connection.platformName;
-  const message =
-    reason === 'missing' || reason === 'invalid'
-      ? msg(str`The sign-in link for ${platform} is missing or not a valid address, so it cannot be opened.`, {
-          id: 'reconnect.unsafe.invalid',
-        })
-      : msg(
-          str`The sign-in link for ${platform} was not opened because it does not point to a trusted address (${host ?? ''}).`,
-          { id: 'reconnect.unsafe.host' },
-        );
-  return new CodatApiError({ kind: 'invalid-response', operation: 'reconnect', message, canBeRetried: false });
-}
-
 function deleteCopy(platform: string): ConfirmCopy {
   return {
-    title: msg(str`Delete the ${platform} connection?`, { id: 'confirm.delete.title' }),
+    title: msg(str`Delete the ${isolate(platform)} connection?`, {
+      id: 'confirm.delete.title',
+      desc: 'Title of the delete confirmation; {0} is the platform name',
+    }),
     body: [
-      msg('This cannot be undone.', { id: 'confirm.delete.irreversible' }),
-      msg(str`The connection is removed and your app loses all further access to ${platform}.`, {
-        id: 'confirm.delete.removes',
+      msg('This cannot be undone.', {
+        id: 'confirm.delete.irreversible',
+        desc: 'Delete confirmation: it is permanent',
       }),
-      msg(str`To share data from ${platform} again, you would need to connect it as new.`, {
+      msg(str`The connection is removed and your app loses all further access to ${isolate(platform)}.`, {
+        id: 'confirm.delete.removes',
+        desc: 'Delete confirmation; {0} is the platform name',
+      }),
+      msg(str`To share data from ${isolate(platform)} again, you would need to connect it as new.`, {
         id: 'confirm.delete.reconnect',
+        desc: 'Delete confirmation; {0} is the platform name',
       }),
     ],
-    confirm: msg(str`Delete ${platform} connection`, { id: 'detail.delete' }),
-    busy: msg('Deleting…', { id: 'confirm.delete.busy' }),
+    confirm: msg(str`Delete ${isolate(platform)} connection`, {
+      id: 'detail.delete',
+      desc: 'Button (and confirm button); {0} is the platform name',
+    }),
+    busy: msg('Deleting…', { id: 'confirm.delete.busy', desc: 'Confirm button while the delete is sent' }),
   };
 }

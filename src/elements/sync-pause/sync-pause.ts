@@ -1,19 +1,20 @@
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import { currentLocale, msg, str } from '../../localization/localize.js';
+import { isolate } from '../../internal/connection-text.js';
 import { LitElement, css, html, nothing } from 'lit';
+import { inScopeOf, Localized } from '../../localization/localized.js';
 import { property, state } from 'lit/decorators.js';
 import type { CodatClient } from '../../api/client.js';
-import { CodatApiError } from '../../api/errors.js';
 import type { Connection } from '../../api/types.js';
 import { clientContext } from '../../context/client-context.js';
-import { CodatErrorEvent } from '../../events/error.js';
 import { CodatSyncPauseEvent } from '../../events/sync-pause.js';
 import { CodatSyncResumeEvent } from '../../events/sync-resume.js';
 import { ClientStoreController } from '../../internal/client-controller.js';
-import { formatDateTime, resolveLocale } from '../../internal/locale.js';
+import { formatDateTime, formatNumber, resolveLocale } from '../../internal/locale.js';
 import { renderError } from '../../internal/render-error.js';
 import { sharedStyles } from '../../internal/shared-styles.js';
 import { syncPauseOf } from '../../internal/sync-pause.js';
+import { RequestController } from '../../internal/request-controller.js';
 
 const HOUR = 3_600_000;
 
@@ -39,15 +40,8 @@ export const PAUSE_PERIODS: readonly (number | null)[] = [1, 4, 24, null];
  * @csspart pause-button - Pause syncs.
  * @csspart resume-button - Resume syncs.
  * @csspart error - The error message.
- *
- * @cssprop [--codat-color-text=inherit] - Text colour.
- * @cssprop [--codat-color-border=#8a8f98] - Border of the select and buttons.
- * @cssprop [--codat-color-surface=#ffffff] - Background of the select and buttons.
- * @cssprop [--codat-color-focus=#1a5fb4] - Focus outline.
- * @cssprop [--codat-radius=0.5rem] - Corner radius.
- * @cssprop [--codat-space=1rem] - Base spacing.
  */
-export class CodatSyncPause extends LitElement {
+export class CodatSyncPause extends Localized(LitElement) {
   static override styles = [
     sharedStyles,
     css`
@@ -56,7 +50,7 @@ export class CodatSyncPause extends LitElement {
       }
       .base {
         display: grid;
-        gap: calc(var(--codat-space, 1rem) / 2);
+        gap: calc(var(--_space) / 2);
         justify-items: start;
       }
       .state {
@@ -66,15 +60,15 @@ export class CodatSyncPause extends LitElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: calc(var(--codat-space, 1rem) / 2);
+        gap: calc(var(--_space) / 2);
       }
       select {
         font: inherit;
         min-block-size: 2.5rem;
         padding: 0.25rem 0.5rem;
-        border: 1px solid var(--codat-color-border, #8a8f98);
-        border-radius: calc(var(--codat-radius, 0.5rem) / 2);
-        background: var(--codat-color-surface, #ffffff);
+        border: 1px solid var(--_control);
+        border-radius: calc(var(--_radius) / 2);
+        background: var(--_surface);
         color: inherit;
       }
     `,
@@ -93,18 +87,12 @@ export class CodatSyncPause extends LitElement {
   @property({ attribute: false })
   connection?: Connection;
 
-  @state() private busy: 'pause' | 'resume' | undefined;
-  @state() private failure: unknown;
   @state() private announcement = '';
   @state() private hours: number | null = 1;
 
   readonly #store = new ClientStoreController(this, () => this.client);
-  #abort: AbortController | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#abort?.abort();
-  }
+  /** The pause or resume being sent, and the last failure. */
+  readonly #request = new RequestController<'pause' | 'resume'>(this);
 
   #current(): Connection | undefined {
     const id = this.connectionId ?? this.connection?.id;
@@ -116,28 +104,30 @@ export class CodatSyncPause extends LitElement {
     if (!connection) return nothing;
     const locale = resolveLocale(this);
     const pause = syncPauseOf(connection);
-    const until = pause?.until ? formatDateTime(pause.until.toISOString(), locale) : undefined;
     return html`<div class="base" part="base">
       <p class="state" part="state">
         ${
           pause
-            ? until
-              ? msg(str`Syncs are paused until ${until}.`, { id: 'pause.until' })
-              : msg('Syncs are paused until you resume them.', { id: 'pause.indefinitely' })
+            ? pausedText(formatDateTime(pause.until?.toISOString(), locale))
             : connection.status === 'Linked'
-              ? msg('Syncs run as scheduled.', { id: 'pause.running' })
-              : msg(str`Syncs can be paused once ${connection.platformName} is connected.`, { id: 'pause.notLinked' })
+              ? msg('Syncs run as scheduled.', { id: 'pause.running', desc: 'Sync pause state: not paused' })
+              : msg(str`Syncs can be paused once ${isolate(connection.platformName)} is connected.`, {
+                  id: 'pause.notLinked',
+                  desc: 'Sync pause control of a connection that is not linked; {0} is the platform name',
+                })
         }
       </p>
       ${pause ? this.#renderResume(connection) : connection.status === 'Linked' ? this.#renderPause(connection) : nothing}
-      ${this.failure ? renderError(this.failure, undefined) : nothing}
+      ${this.#request.error ? renderError(this.#request.error, undefined) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 
   #renderPause(connection: Connection) {
     return html`<div class="row">
-      <label for="duration">${msg('Pause for', { id: 'pause.durationLabel' })}</label>
+      <label for="duration"
+        >${msg('Pause for', { id: 'pause.durationLabel', desc: 'Label of the list of pause lengths (1 hour, 4 hours, …)' })}</label
+      >
       <select
         id="duration"
         part="duration"
@@ -156,10 +146,10 @@ export class CodatSyncPause extends LitElement {
         type="button"
         class="button"
         part="pause-button"
-        aria-disabled=${this.busy ? 'true' : 'false'}
+        aria-disabled=${this.#request.pending ? 'true' : 'false'}
         @click=${() => this.pause(connection.id, this.hours)}
       >
-        ${this.busy === 'pause' ? msg('Pausing…', { id: 'pause.busy' }) : msg('Pause syncs', { id: 'pause.button' })}
+        ${this.#request.pending === 'pause' ? msg('Pausing…', { id: 'pause.busy', desc: 'Pause button while the request is sent' }) : msg('Pause syncs', { id: 'pause.button', desc: 'Button: pauses syncs' })}
       </button>
     </div>`;
   }
@@ -169,10 +159,10 @@ export class CodatSyncPause extends LitElement {
       type="button"
       class="button"
       part="resume-button"
-      aria-disabled=${this.busy ? 'true' : 'false'}
+      aria-disabled=${this.#request.pending ? 'true' : 'false'}
       @click=${() => this.resume(connection.id)}
     >
-      ${this.busy === 'resume' ? msg('Resuming…', { id: 'resume.busy' }) : msg('Resume syncs', { id: 'resume.button' })}
+      ${this.#request.pending === 'resume' ? msg('Resuming…', { id: 'resume.busy', desc: 'Resume button while the request is sent' }) : msg('Resume syncs', { id: 'resume.button', desc: 'Button: resumes syncs' })}
     </button>`;
   }
 
@@ -185,12 +175,8 @@ export class CodatSyncPause extends LitElement {
     const updated = await this.#send('pause', (client, signal) => client.pauseSyncs(connectionId, until, { signal }));
     if (!updated) return false;
     const pause = syncPauseOf(updated);
-    const confirmedUntil = pause?.until ? pause.until.toISOString() : null;
-    const locale = resolveLocale(this);
-    const shown = confirmedUntil ? formatDateTime(confirmedUntil, locale) : undefined;
-    this.announcement = shown
-      ? msg(str`Syncs are paused until ${shown}.`, { id: 'pause.until' })
-      : msg('Syncs are paused until you resume them.', { id: 'pause.indefinitely' });
+    const confirmedUntil = pause?.until?.toISOString() ?? null;
+    this.announcement = inScopeOf(this, () => pausedText(formatDateTime(confirmedUntil, currentLocale())));
     this.dispatchEvent(new CodatSyncPauseEvent({ connectionId, pausedUntil: confirmedUntil }));
     return true;
   }
@@ -199,7 +185,9 @@ export class CodatSyncPause extends LitElement {
   async resume(connectionId: string): Promise<boolean> {
     const updated = await this.#send('resume', (client, signal) => client.resumeSyncs(connectionId, { signal }));
     if (!updated) return false;
-    this.announcement = msg('Syncs resumed.', { id: 'resume.done' });
+    this.announcement = inScopeOf(this, () =>
+      msg('Syncs resumed.', { id: 'resume.done', desc: 'Announced after syncs resumed' }),
+    );
     this.dispatchEvent(new CodatSyncResumeEvent({ connectionId }));
     return true;
   }
@@ -209,32 +197,38 @@ export class CodatSyncPause extends LitElement {
     request: (client: CodatClient, signal: AbortSignal) => Promise<Connection>,
   ): Promise<Connection | undefined> {
     const client = this.client;
-    if (!client || this.busy) return undefined;
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.busy = kind;
-    this.failure = undefined;
+    if (!client || this.#request.pending) return undefined;
     this.announcement = '';
-    try {
-      const updated = await request(client, abort.signal);
+    // Pausing swaps the Pause button for Resume (and back): focus follows, so a keyboard user is not left on the page.
+    const pressed = (this.renderRoot as ShadowRoot).activeElement?.matches('.button') ?? false;
+    // The API's answer counts even when the element left the page meanwhile: the change was made (as for refresh).
+    let updated: Connection | undefined;
+    await this.#request.send(kind, async (signal) => (updated = await request(client, signal)));
+    if (updated) {
       this.connection = updated;
-      return updated;
-    } catch (error) {
-      if (abort.signal.aborted) return undefined;
-      this.failure = error;
-      if (error instanceof CodatApiError) this.dispatchEvent(CodatErrorEvent.from(error));
-      return undefined;
-    } finally {
-      if (this.#abort === abort) {
-        this.#abort = undefined;
-        this.busy = undefined;
-      }
+      if (pressed) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.button')?.focus());
     }
+    return updated;
   }
 }
 
+function pausedText(until: string | undefined): string {
+  return until
+    ? msg(str`Syncs are paused until ${until}.`, {
+        id: 'pause.until',
+        desc: 'Sync pause state; {0} is a date and time',
+      })
+    : msg('Syncs are paused until you resume them.', {
+        id: 'pause.indefinitely',
+        desc: 'Sync pause state with no end date',
+      });
+}
+
 function periodLabel(hours: number | null): string {
-  if (hours === null) return msg('Until I resume them', { id: 'pause.period.indefinitely' });
-  if (hours === 1) return msg('1 hour', { id: 'pause.period.hour' });
-  return msg(str`${hours} hours`, { id: 'pause.period.hours' });
+  if (hours === null)
+    return msg('Until I resume them', {
+      id: 'pause.period.indefinitely',
+      desc: 'Pause length option with no end date',
+    });
+  return formatNumber(hours, currentLocale(), 'hour');
 }
