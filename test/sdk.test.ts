@@ -68,6 +68,11 @@ describe('Codat Connections SDK drop-in', () => {
     expect(calls.filter(([name]) => name === 'onClose')).to.have.length(1);
     sdk.destroy();
     expect(sdk.element.isConnected).to.equal(false);
+    part(sdk.element, 'close-button')!.click();
+    expect(
+      calls.filter(([name]) => name === 'onClose'),
+      'no callback after destroy()',
+    ).to.have.length(1);
   });
 
   it('new CodatConnections({ target, props }) works the same, reading the company from the token', async () => {

@@ -12,12 +12,18 @@
 import type { CodatConnectionsElement } from '../elements/connections/connections.js';
 import type { ErrorDetail } from '../events/error.js';
 import { cleanTextOptions, type TextOptions } from '../internal/text-options.js';
+import type { TokenProvider } from '../api/token.js';
 import { registerElements } from '../register.js';
 
 /** The Codat Connections SDK's props, plus the kit's optional `baseUrl` and `companyId`. */
 export interface CodatConnectionsProps {
-  /** The company access token (`GET /companies/{companyId}/accessToken`). */
-  accessToken: string;
+  /** The company access token (`GET /companies/{companyId}/accessToken`); may be left out when `tokenProvider` is given. */
+  accessToken?: string;
+  /**
+   * Gets a new token, the token or `{accessToken, expiresIn}`: for the first one when `accessToken` is left out,
+   * before the current one expires, and once after a 401 (the kit's addition).
+   */
+  tokenProvider?: TokenProvider;
   /** Called when the person presses Close. */
   onClose?: () => void;
   /** Called when an operation fails: `{correlationId, message, errorCode, userRecoverable}`. */
@@ -41,7 +47,7 @@ export interface CodatConnectionsInit {
 }
 
 const CALLBACKS = ['onClose', 'onError', 'onDisconnect', 'onReconnect'] as const;
-const KNOWN_PROPS = new Set<string>([...CALLBACKS, 'accessToken', 'options', 'baseUrl', 'companyId']);
+const KNOWN_PROPS = new Set<string>([...CALLBACKS, 'accessToken', 'tokenProvider', 'options', 'baseUrl', 'companyId']);
 const KNOWN_OPTIONS = new Set(['text']);
 
 function fail(message: string): never {
@@ -51,7 +57,9 @@ function fail(message: string): never {
 function checkProps(props: unknown): CodatConnectionsProps {
   if (!props || typeof props !== 'object' || Array.isArray(props)) fail('props must be an object.');
   const p = props as Record<string, unknown>;
-  if (typeof p.accessToken !== 'string' || !p.accessToken.trim()) {
+  if (p.tokenProvider !== undefined && typeof p.tokenProvider !== 'function')
+    fail('props.tokenProvider must be a function.');
+  if ((typeof p.accessToken !== 'string' || !p.accessToken.trim()) && !p.tokenProvider) {
     fail('props.accessToken is required: the company access token from GET /companies/{companyId}/accessToken.');
   }
   for (const name of CALLBACKS) {
@@ -79,7 +87,8 @@ function checkProps(props: unknown): CodatConnectionsProps {
 export class CodatConnections {
   /** The element rendered into the target. */
   readonly element: CodatConnectionsElement;
-  readonly #listeners: [string, EventListener][] = [];
+  /** Aborted by `destroy()`, which removes every listener added with its signal. */
+  readonly #listening = new AbortController();
 
   constructor(init: CodatConnectionsInit) {
     if (!init || typeof init !== 'object') fail('pass { target, props }.');
@@ -90,6 +99,7 @@ export class CodatConnections {
     registerElements();
     const element = document.createElement('codat-connections');
     element.accessToken = props.accessToken;
+    element.tokenProvider = props.tokenProvider;
     if (props.baseUrl) element.baseUrl = props.baseUrl;
     if (props.companyId) element.companyId = props.companyId;
     const text = cleanTextOptions(props.options?.text, 'props.options.text');
@@ -107,14 +117,12 @@ export class CodatConnections {
 
   /** Removes the element and its listeners; requests it started are aborted. */
   destroy(): void {
-    for (const [type, listener] of this.#listeners) this.element.removeEventListener(type, listener);
-    this.#listeners.length = 0;
+    this.#listening.abort();
     this.element.remove();
   }
 
   #on(type: string, listener: EventListener): void {
-    this.element.addEventListener(type, listener);
-    this.#listeners.push([type, listener]);
+    this.element.addEventListener(type, listener, { signal: this.#listening.signal });
   }
 }
 
