@@ -1,7 +1,7 @@
 /**
  * How long <codat-connection-list> blocks the main thread at scale. Not part of `npm test`: run it with
  *
- *   BROWSERS=chromium npm run bench
+ *   npm run bench -- --files test/bench/connection-list.bench.ts
  *
  * For 100, 1,000 and 5,000 connections it mounts a list and prints the longest long task and long animation
  * frame (Chromium only; for the longest frame, also the scripts it ran), how many tasks were over 50 ms, the time
