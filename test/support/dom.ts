@@ -2,8 +2,15 @@
 import type { ErrorDetail } from '../../src/events/index.js';
 import type { RecordedRequest } from './sandbox.js';
 
-/** A string with white space folded. */
-export const norm = (value: string): string => value.replace(/\s+/g, ' ').trim();
+/**
+ * A string as it reads: the invisible bidi isolates (U+2068, U+2069) the kit puts around a name inside a sentence
+ * dropped (screen readers do not announce them; `test/hostile.test.ts` proves they are there), white space folded.
+ */
+export const norm = (value: string): string =>
+  value
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Text with white space folded, as it reads. */
 export const text = (el: Element | null | undefined): string => norm(el?.textContent ?? '');

@@ -48,9 +48,15 @@ let started: Promise<unknown> | undefined;
 /** Registers before/after hooks for the current describe block and returns the helpers. */
 export function useSandboxWorker(): SandboxWorker {
   const requests: RecordedRequest[] = [];
+  // Tokens issued for the current test, and for earlier ones. Firefox can deliver an earlier test's
+  // request events after the next fresh(); a request bearing an earlier test's token is not recorded.
+  let current = new Set<string>();
+  const earlier = new Set<string>();
   const onRequest = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(BASE_URL + '/')) return;
+    const bearer = /^Bearer (.+)$/.exec(request.headers.get('Authorization') ?? '')?.[1];
+    if (bearer && earlier.has(bearer)) return;
     // Record at once (a test may look as soon as the response arrives); the body is read on demand.
     const bodyText = request.method === 'GET' ? Promise.resolve('') : request.clone().text();
     requests.push({ method: request.method, url, bodyText, headers: request.headers });
@@ -75,7 +81,17 @@ export function useSandboxWorker(): SandboxWorker {
   return {
     requests,
     async fresh(options = {}) {
-      const sandbox = createSandbox({ baseUrl: BASE_URL, seed: options.seed ?? defaultSeed(), now: options.now });
+      const created = createSandbox({ baseUrl: BASE_URL, seed: options.seed ?? defaultSeed(), now: options.now });
+      for (const token of current) earlier.add(token);
+      const issued = (current = new Set());
+      const sandbox: Sandbox = {
+        ...created,
+        async issueAccessToken(companyId, tokenOptions) {
+          const token = await created.issueAccessToken(companyId, tokenOptions);
+          issued.add(token);
+          return token;
+        },
+      };
       worker.resetHandlers(...sandbox.handlers);
       requests.length = 0;
       const companyId = options.companyId ?? GREENFIELD_ID;
