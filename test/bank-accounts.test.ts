@@ -33,6 +33,39 @@ async function open(detail: CodatConnectionDetail) {
 describe('bank accounts', () => {
   const api = useSandboxWorker();
 
+  it('keeps the accounts shown when the page moves the detail, and finishes a read the move interrupted', async () => {
+    const { token, sandbox } = await api.fresh();
+    const detail = await mountDetail(token, SEED.hsbc);
+    const wrapper = detail.parentElement!;
+    const elsewhere = document.createElement('section');
+    wrapper.append(elsewhere);
+    await open(detail);
+    await waitUntil(() => parts(detail, 'account').length > 0, 'accounts shown');
+    const shown = parts(detail, 'account').map((item) => text(item));
+
+    // As a framework moving a node does: removed and inserted elsewhere in one go.
+    elsewhere.append(detail);
+    await detail.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(
+      parts(detail, 'account').map((item) => text(item)),
+      'still shown after the move',
+    ).to.deep.equal(shown);
+    expect(accountReads(api.requests, token), 'nothing read again').to.have.length(1);
+
+    // Moved while the read is on its way: the read stops and is sent again once the detail is back.
+    await open(detail);
+    await open(detail);
+    const reopened = await mountDetail(token, SEED.hsbc);
+    sandbox.faults.add({ path: '/data/banking-accounts$', latencyMs: 300, times: 1 });
+    await open(reopened);
+    await waitUntil(() => accountReads(api.requests, token).length === 2, 'the second read sent');
+    elsewhere.append(reopened);
+    await waitUntil(() => parts(reopened, 'account').length === shown.length, 'accounts shown after the move');
+    expect(accountReads(api.requests, token), 'read again after the move').to.have.length(3);
+    await expect(reopened).to.be.accessible();
+  });
+
   it('lists the accounts behind HSBC with name, currency and a masked number, read only when opened', async () => {
     const { token, sandbox, companyId } = await api.fresh();
     const detail = await mountDetail(token, SEED.hsbc);

@@ -13,6 +13,7 @@ const TAGS = [
   'codat-connection-detail',
   'codat-disconnect-confirm',
   'codat-sync-pause',
+  'codat-integration-picker',
   'codat-connections',
 ];
 
@@ -40,6 +41,28 @@ describe('dist/codat-connections.js', () => {
     expect(parts(list, 'name').map(text)).to.include.members(['Xero', 'HSBC', 'Shopify']);
   });
 
+  it('loads a language other than English from dist/locales/, beside itself, only when an element speaks it', async () => {
+    await loadBundle();
+    // The page has loaded hundreds of test modules: make room in the resource timing buffer for what follows.
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(1000);
+    const loaded = (locale: string) =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => new URL(entry.name).pathname.startsWith(`/dist/locales/${locale}-`));
+    expect(loaded('fr'), 'nothing French yet').to.equal(false);
+    const { token } = await api.fresh();
+    const provider = await fixture(html`
+      <codat-connections-provider base-url=${BASE_URL} access-token=${token} locale="fr">
+        <codat-connection-list></codat-connection-list>
+      </codat-connections-provider>
+    `);
+    const list = provider.querySelector('codat-connection-list')!;
+    await waitUntil(() => parts(list, 'group-heading').map(text)[0] === 'Comptabilité', 'French headings');
+    expect(loaded('fr')).to.equal(true);
+    expect(loaded('de'), 'only the language asked for').to.equal(false);
+  });
+
   it('survives being included twice on one page, with a console warning and the first definitions kept', async () => {
     await loadBundle();
     const first = customElements.get('codat-connection-list');
@@ -52,6 +75,8 @@ describe('dist/codat-connections.js', () => {
       console.warn = warn;
     }
     expect(customElements.get('codat-connection-list')).to.equal(first);
-    expect(warnings.filter((w) => w.includes('already defined'))).to.have.length(TAGS.length);
+    const kit = warnings.filter((w) => w.includes('already defined'));
+    expect(kit, 'one warning').to.have.length(1);
+    for (const tag of TAGS) expect(kit[0]).to.include(`<${tag}>`);
   });
 });

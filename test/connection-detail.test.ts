@@ -123,13 +123,15 @@ describe('codat-connection-detail', () => {
       const xero = defaultSeed().companies[0]!.connections.find((c) => c.id === SEED.xero)!;
       const de = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
       expect(facts(detail)).to.deep.equal([
-        ['Type', 'Accounting'],
-        ['Status', 'Linked'],
-        ['First authorized', norm(de.format(new Date(xero.created)))],
-        ['Last synced', norm(de.format(new Date(xero.lastSync!)))],
+        ['Art', 'Buchhaltung'],
+        ['Status', 'Verbunden'],
+        ['Erstmals autorisiert', norm(de.format(new Date(xero.created)))],
+        ['Zuletzt synchronisiert', norm(de.format(new Date(xero.lastSync!)))],
       ]);
-      expect(text(part(detail, 'status'))).to.equal('Linked');
-      expect(text(part(detail, 'description'))).to.equal('Linked Data is being shared. New data is read as scheduled.');
+      expect(text(part(detail, 'status'))).to.equal('Verbunden');
+      expect(text(part(detail, 'description'))).to.equal(
+        'Verbunden Daten werden freigegeben. Neue Daten werden planmäßig gelesen.',
+      );
       await expect(detail).to.be.accessible();
     });
 
@@ -437,6 +439,48 @@ describe('codat-connection-detail sync history', () => {
       Array.from({ length: pages }, (_, i) => String(i + 1)),
     );
     expect(new Set(entries(detail)).size, 'no entry twice').to.be.greaterThan(5);
+    await expect(detail).to.be.accessible();
+  });
+
+  it('keeps its history when the page moves it, and reads it again when the move stopped a read', async () => {
+    const { token, sandbox } = await api.fresh();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB">
+        <section id="first">
+          <codat-connection-detail
+            .client=${clientFor(token)}
+            connection-id=${SEED.xero}
+            history-page-size="5"
+          ></codat-connection-detail>
+        </section>
+        <section id="second"></section>
+      </div>`,
+    );
+    const detail = wrapper.querySelector<CodatConnectionDetail>('codat-connection-detail')!;
+    await waitUntil(() => entries(detail).length === 5 && !!part(detail, 'history-more-button'), 'first page');
+    const historyPages = () =>
+      api.requests
+        .filter((r) => r.url.pathname.endsWith('/data/history') && r.headers.get('Authorization') === `Bearer ${token}`)
+        .map((r) => r.url.searchParams.get('page'));
+    // As a framework moving a node does: removed and inserted elsewhere in one go. What was read stays.
+    wrapper.querySelector('#second')!.append(detail);
+    await detail.updateComplete;
+    const more = () =>
+      detail.shadowRoot!.querySelector<HTMLButtonElement>('[part="history-more-button"]:not([aria-disabled="true"])');
+    expect(entries(detail), 'still shown after the move').to.have.length(5);
+    more()!.click();
+    await waitUntil(() => entries(detail).length > 5, 'the next page after the move');
+    expect(historyPages()).to.deep.equal(['1', '2']);
+
+    // Moved while a page is on its way: that read stops, and the history is read again once the detail is back.
+    await waitUntil(() => !!more(), 'Show more offered again');
+    sandbox.faults.add({ path: '/data/history$', latencyMs: 300, times: 1 });
+    more()!.click();
+    await waitUntil(() => historyPages().length === 3, 'the third page asked for');
+    wrapper.querySelector('#first')!.append(detail);
+    await waitUntil(() => historyPages().length === 4, 'history read again after the move');
+    await waitUntil(() => entries(detail).length === 5 && !!more(), 'the first page after the move');
+    expect(historyPages()).to.deep.equal(['1', '2', '3', '1']);
     await expect(detail).to.be.accessible();
   });
 

@@ -18,6 +18,7 @@ describe('Lit development mode', () => {
           <codat-connection-list></codat-connection-list>
           <codat-connection-detail></codat-connection-detail>
           <codat-disconnect-confirm></codat-disconnect-confirm>
+          <codat-integration-picker></codat-integration-picker>
         </codat-connections-provider>
       `);
       const list = provider.querySelector('codat-connection-list')!;
@@ -25,6 +26,8 @@ describe('Lit development mode', () => {
       parts(list, 'item-button')[0]!.click();
       const detail = provider.querySelector('codat-connection-detail')!;
       await waitUntil(() => parts(detail, 'title').length === 1, 'detail rendered');
+      const picker = provider.querySelector('codat-integration-picker')!;
+      await waitUntil(() => parts(picker, 'item-button').length === 10, 'picker rendered');
     } finally {
       console.warn = warn;
     }

@@ -1,6 +1,7 @@
 /** The safe Markdown subset: what each construct renders to, its limits, and hostile input shown as text. */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement, render, type TemplateResult } from 'lit';
+import { sharedStyles } from '../src/internal/shared-styles.js';
 import {
   MAX_LENGTH,
   MAX_NESTING,
@@ -384,8 +385,9 @@ describe('Markdown', () => {
   });
 
   describe('styles and accessibility', () => {
+    // As in the kit's elements: the markdown styles read the theme's tokens, which sharedStyles sets on :host.
     class MarkdownSample extends LitElement {
-      static override styles = markdownStyles;
+      static override styles = [sharedStyles, markdownStyles];
       override render() {
         return html`<div class="markdown">
           ${renderMarkdown(
