@@ -18,6 +18,12 @@ provider.setAttribute('access-token', await sandbox.issueAccessToken(GREENFIELD_
 await import('../src/define.js');
 
 const log = document.querySelector('#event-log')!;
+
+// The provider's locale: every element inside follows it (empty: the page's lang).
+const locale = document.querySelector<HTMLSelectElement>('#locale')!;
+locale.addEventListener('change', () => {
+  (provider as HTMLElement & { locale?: string }).locale = locale.value || undefined;
+});
 for (const type of [
   'codat-connection-select',
   'codat-disconnect-request',
@@ -30,6 +36,8 @@ for (const type of [
   'codat-reconnect',
   'codat-sync-pause',
   'codat-sync-resume',
+  'codat-connect-request',
+  'codat-connect',
   'codat-error',
 ] as const) {
   document.addEventListener(type, (event) => {

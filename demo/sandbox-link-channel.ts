@@ -10,7 +10,7 @@ export interface LinkRequest {
 }
 
 export type LinkReply = { id: number } & (
-  { ok: true; platformName: string; companyName: string } | { ok: false; message: string }
+  { ok: true; platformName: string; companyName: string; status: string } | { ok: false; message: string }
 );
 
 /** Answers the Link stand-in from the demo tab's sandbox: describes a connection, or authorizes it. */
@@ -34,6 +34,7 @@ export function answerLinkRequests(sandbox: Sandbox): void {
       ok: true,
       platformName: connection.platformName,
       companyName: company.name,
+      status: connection.status,
     } satisfies LinkReply);
   });
 }

@@ -48,8 +48,9 @@ async function start(): Promise<void> {
     );
     return;
   }
-  title.textContent = `Reconnect ${described.platformName}`;
-  textEl.textContent = `Allow this app to read ${described.companyName}'s data from ${described.platformName} again.`;
+  const first = described.status === 'PendingAuth';
+  title.textContent = `${first ? 'Connect' : 'Reconnect'} ${described.platformName}`;
+  textEl.textContent = `Allow this app to read ${described.companyName}'s data from ${described.platformName}${first ? '' : ' again'}.`;
   actions.hidden = false;
   document.querySelector<HTMLButtonElement>('#authorize')!.focus();
   document.querySelector('#authorize')!.addEventListener('click', async () => {
