@@ -78,8 +78,53 @@ function sharedTheming() {
   };
 }
 
+/** The names src/index.ts exports: the package's public API besides the elements. */
+function publicNames() {
+  const index = readFileSync(new URL('./src/index.ts', import.meta.url), 'utf8');
+  const names = new Set();
+  for (const [, list] of index.matchAll(/export\s*(?:type\s*)?\{([^}]*)\}/g)) {
+    for (const item of list.split(',')) {
+      const name = item
+        .replace(/^\s*type\s+/, '')
+        .split(/\s+as\s+/)
+        .pop()
+        .trim();
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * The manifest describes what a person embedding the kit can use, so internal refactors leave it alone: each
+ * element, the mixin it takes `locale` from and what src/index.ts exports, with their public and protected members.
+ * Private members (`private` or `#name`) and the elements' helper modules (controllers and render functions) are
+ * left out, and a module left with nothing is dropped.
+ */
+function publicApiOnly() {
+  return {
+    name: 'codat:public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      const exported = publicNames();
+      const kept = (d) => d.customElement || d.kind === 'mixin' || exported.has(d.name);
+      const isPrivate = (m) => m.privacy === 'private' || m.name.startsWith('#');
+      customElementsManifest.modules = (customElementsManifest.modules ?? []).filter((module) => {
+        module.declarations = (module.declarations ?? []).filter(kept);
+        for (const declaration of module.declarations) {
+          if (declaration.members) declaration.members = declaration.members.filter((m) => !isPrivate(m));
+        }
+        const names = new Set(module.declarations.map((d) => d.name));
+        module.exports = (module.exports ?? []).filter(
+          (e) => e.kind !== 'js' || names.has(e.declaration?.name ?? e.name),
+        );
+        return module.declarations.length > 0;
+      });
+    },
+  };
+}
+
 export default {
-  plugins: [namedEventsOnly(), sharedTheming()],
+  plugins: [namedEventsOnly(), sharedTheming(), publicApiOnly()],
   // The Localized mixin adds `locale` to every element.
   globs: ['src/elements/**/*.ts', 'src/localization/localized.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/define.ts'],

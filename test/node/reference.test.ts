@@ -21,6 +21,54 @@ interface Element {
   cssProperties: Named[];
 }
 
+describe('custom-elements.json', () => {
+  interface Declaration {
+    name: string;
+    kind: string;
+    customElement?: boolean;
+    members?: { name: string; privacy?: string }[];
+  }
+  const modules = manifest.modules as { path: string; declarations?: Declaration[] }[];
+
+  it('lists the public API only: no private members, no helper modules', () => {
+    for (const module of modules) {
+      for (const declaration of module.declarations ?? []) {
+        for (const member of declaration.members ?? []) {
+          assert.ok(
+            member.privacy !== 'private' && !member.name.startsWith('#'),
+            `${module.path} ${declaration.name}.${member.name} is private`,
+          );
+        }
+      }
+    }
+    const paths = modules.map((m) => m.path);
+    for (const helper of ['bank-accounts', 'invite', 'refresh-controls', 'sync-history']) {
+      assert.ok(!paths.includes(`src/elements/connection-detail/${helper}.ts`), `${helper}.ts is internal`);
+    }
+  });
+
+  it('keeps every element, and what src/index.ts exports beside them', () => {
+    const declarations = modules.flatMap((m) => m.declarations ?? []);
+    const tags = declarations.filter((d) => d.customElement).map((d) => d.name);
+    for (const element of [
+      'CodatConnectionList',
+      'CodatConnectionDetail',
+      'CodatIntegrationPicker',
+      'CodatSyncPause',
+    ]) {
+      assert.ok(tags.includes(element), element);
+    }
+    assert.ok(
+      declarations.some((d) => d.name === 'BRAND_BUTTON_PLATFORMS'),
+      'an exported constant',
+    );
+    assert.ok(
+      declarations.some((d) => d.kind === 'mixin' && d.name === 'Localized'),
+      'the mixin behind locale',
+    );
+  });
+});
+
 describe('the generated API reference', () => {
   const { markdown, html } = renderReference(manifest) as { markdown: string; html: string };
 
