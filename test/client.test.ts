@@ -3,18 +3,9 @@ import { http, HttpResponse } from 'msw';
 import { CodatApiError, CodatClient, type Connection } from '../src/index.js';
 import { defaultSeed, GREENFIELD_ID, HARBOUR_ID } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
+import { failureOf } from './support/errors.js';
 
 const CONNECTIONS = `${BASE_URL}/companies/:companyId/connections`;
-
-async function failureOf(promise: Promise<unknown>): Promise<CodatApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CodatApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the operation to fail');
-}
 
 describe('CodatClient', () => {
   const api = useSandboxWorker();

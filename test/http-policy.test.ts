@@ -5,7 +5,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import {
-  CodatApiError,
   CodatClient,
   HTTP_POLICY,
   retryDelay,
@@ -16,27 +15,9 @@ import {
 import { GREENFIELD_ID, HARBOUR_ID, OAKRIDGE_ID, type FaultRule } from '../src/sandbox/index.js';
 import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil } from './support/sandbox.js';
 import { text } from './support/dom.js';
-
-async function failureOf(promise: Promise<unknown>): Promise<CodatApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CodatApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the operation to fail');
-}
-
-/** A seeded generator (mulberry32), so the interleavings repeat. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { failureOf } from './support/errors.js';
+// The sandbox's own seeded generator (mulberry32), so the interleavings repeat.
+import { seeded } from '../src/sandbox/faults.js';
 
 describe('HTTP policy', () => {
   const api = useSandboxWorker();

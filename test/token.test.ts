@@ -20,21 +20,12 @@ import { GREENFIELD_ID, HARBOUR_ID } from '../src/sandbox/index.js';
 import { initCodatConnections } from '../src/sdk.js';
 import { BASE_URL, SEED, requestsTo, useSandboxWorker, waitUntil, type FreshSandbox } from './support/sandbox.js';
 import { errorBody, part, text } from './support/dom.js';
+import { failureOf } from './support/errors.js';
 
 const names = (list: Element) =>
   [...list.shadowRoot!.querySelectorAll('[part="item-button"] [part="name"]')].map((n) => text(n));
 const loaded = (list: Element) => waitUntil(() => !!part(list, 'item-button'), 'list rendered');
 const bearer = (token: string) => `Bearer ${token}`;
-
-async function failureOf(promise: Promise<unknown>): Promise<CodatApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CodatApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the operation to fail');
-}
 
 /** A sandbox whose clock the test moves, so tokens expire at the API without waiting. */
 async function withClock(api: ReturnType<typeof useSandboxWorker>) {

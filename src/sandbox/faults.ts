@@ -57,8 +57,8 @@ interface LiveRule {
   applied: number;
 }
 
-/** A small seeded generator (mulberry32). */
-function seeded(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same seed gives the same numbers. */
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
