@@ -127,7 +127,7 @@ export default {
   plugins: [namedEventsOnly(), sharedTheming(), publicApiOnly()],
   // The Localized mixin adds `locale` to every element.
   globs: ['src/elements/**/*.ts', 'src/localization/localized.ts'],
-  exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/define.ts'],
+  exclude: ['src/elements/**/*.styles.ts'],
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   // package.json already names custom-elements.json; the analyzer must not rewrite package.json.

@@ -44,8 +44,8 @@ function assertEntriesExist(files: string[]): void {
 }
 
 /**
- * Every define.ts under src/ registers elements and exports nothing: without this, the bundler trusts
- * package.json `sideEffects` (written for dist/) and silently drops the `customElements.define` calls.
+ * src/define.ts registers the elements (`registerElements()`): without this, the bundler trusts package.json
+ * `sideEffects` (written for dist/) and may silently drop the `customElements.define` calls.
  */
 function keepDefineSideEffects(): Plugin {
   const defineFile = /[\\/]src[\\/](?:.+[\\/])?define\.ts$/;

@@ -52,3 +52,8 @@ declare global {
     'codat-token-expired': CodatTokenExpiredEvent;
   }
 }
+
+/** Every kit event by its name, as in `GlobalEventHandlersEventMap` (`'codat-disconnect'` → `CodatDisconnectEvent`). */
+export type CodatEventMap = {
+  [K in keyof GlobalEventHandlersEventMap as K extends `codat-${string}` ? K : never]: GlobalEventHandlersEventMap[K];
+};

@@ -532,3 +532,9 @@ function connectionInfoFacts(connection: Connection): [string, string][] {
   }
   return facts;
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'codat-connection-detail': CodatConnectionDetail;
+  }
+}

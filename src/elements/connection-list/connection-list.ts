@@ -352,3 +352,9 @@ function missingClientError(): CodatApiError {
     ),
   });
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'codat-connection-list': CodatConnectionList;
+  }
+}

@@ -187,3 +187,9 @@ export class CodatConnectionsProvider extends Localized(CodatClientConfig) {
     });
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'codat-connections-provider': CodatConnectionsProvider;
+  }
+}

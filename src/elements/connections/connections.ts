@@ -302,3 +302,9 @@ export class CodatConnectionsElement extends Localized(CodatClientConfig) {
     });
   };
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'codat-connections': CodatConnectionsElement;
+  }
+}

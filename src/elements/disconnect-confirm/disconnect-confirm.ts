@@ -412,3 +412,9 @@ function deleteCopy(platform: string): ConfirmCopy {
     busy: msg('Deleting…', { id: 'confirm.delete.busy', desc: 'Confirm button while the delete is sent' }),
   };
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'codat-disconnect-confirm': CodatDisconnectConfirm;
+  }
+}

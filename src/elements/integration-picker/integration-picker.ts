@@ -783,3 +783,9 @@ function foundText(count: number): string {
       });
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'codat-integration-picker': CodatIntegrationPicker;
+  }
+}

@@ -232,3 +232,9 @@ function periodLabel(hours: number | null): string {
     });
   return formatNumber(hours, currentLocale(), 'hour');
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'codat-sync-pause': CodatSyncPause;
+  }
+}
