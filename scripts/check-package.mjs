@@ -1,0 +1,172 @@
+/**
+ * `npm run check:package` (in `npm test`, after the build): the package as npm would publish it works for the person
+ * who installs it, not only inside this repository.
+ *
+ * 1. `npm pack` it, and check the tarball holds every `exports` and `bin` target (the bin with its shebang), the
+ *    manifest, the XLIFF files and the OpenAPI documents, and none of src/, test/ or demo/.
+ * 2. Unpack it into a throw-away app whose node_modules hold only the package, its dependencies and peer dependencies
+ *    (with what they depend on), and the type packages a consumer would add (`@types/react`, `@types/node`): no
+ *    devDependency of the kit can hide a missing one.
+ * 3. Type-check a consumer of every entry against the published `.d.ts` files (`skipLibCheck: false`), once with
+ *    `moduleResolution: "bundler"` and once with `"node16"`: tags are typed (`document.createElement('codat-connection-list')`
+ *    is a `CodatConnectionList`), and the React components and their event props exist.
+ * 4. Run the published sandbox in Node from that app: start its server, mint a token and list a company's connections.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const work = mkdtempSync(join(tmpdir(), 'codat-package-'));
+const problems = [];
+const check = (ok, message) => {
+  if (!ok) problems.push(message);
+};
+
+/** The package and everything it needs at run time, by name, from the project's hoisted node_modules. */
+function closure(names) {
+  const seen = new Set();
+  const queue = [...names];
+  while (queue.length) {
+    const name = queue.shift();
+    if (seen.has(name)) continue;
+    const manifest = join(root, 'node_modules', name, 'package.json');
+    if (!existsSync(manifest)) continue; // an optional peer nobody installed
+    seen.add(name);
+    const meta = JSON.parse(readFileSync(manifest, 'utf8'));
+    queue.push(
+      ...Object.keys({ ...meta.dependencies, ...meta.optionalDependencies, ...meta.peerDependencies }).filter(
+        (dep) => !existsSync(join(root, 'node_modules', name, 'node_modules', dep)),
+      ),
+    );
+  }
+  return seen;
+}
+
+try {
+  // 1. The tarball.
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+  );
+  const files = new Set(packed.files.map((file) => file.path));
+  const targets = new Set();
+  const collect = (value) => {
+    if (typeof value === 'string') targets.add(value.replace(/^\.\//, ''));
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(pkg.exports);
+  collect(pkg.bin);
+  for (const target of targets) check(files.has(target), `the tarball lacks ${target}, named in package.json`);
+  for (const wanted of ['custom-elements.json', 'openapi/Codat-Platform.json', 'xliff/fr.xlf', 'README.md']) {
+    check(files.has(wanted), `the tarball lacks ${wanted}`);
+  }
+  const stray = [...files].filter((file) => /^(src|test|demo|scripts|build)\//.test(file));
+  check(stray.length === 0, `the tarball holds files that are not for publishing: ${stray.slice(0, 5).join(', ')}`);
+
+  // 2. An app with the package and only what it needs.
+  const app = join(work, 'app');
+  const modules = join(app, 'node_modules');
+  const installed = join(modules, pkg.name);
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', installed, '--strip-components=1']);
+  for (const bin of Object.values(pkg.bin ?? {})) {
+    const text = readFileSync(join(installed, bin), 'utf8');
+    check(text.startsWith('#!/usr/bin/env node'), `${bin} does not start with a node shebang`);
+  }
+  const needed = closure([
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    '@types/react',
+    '@types/node',
+  ]);
+  for (const name of needed) {
+    mkdirSync(join(modules, name, '..'), { recursive: true });
+    symlinkSync(join(root, 'node_modules', name), join(modules, name), 'dir');
+  }
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+
+  // 3. A consumer of every entry, type-checked against the published declarations.
+  writeFileSync(
+    join(app, 'consumer.ts'),
+    `import { CodatClient, CodatConnectionList, type Connection, type CodatEventMap } from '${pkg.name}';
+import '${pkg.name}/define.js';
+import { CodatConnections as SdkConnections, initCodatConnections } from '${pkg.name}/sdk';
+import { CodatConnections, CodatIntegrationPicker } from '${pkg.name}/react';
+import { createSandbox } from '${pkg.name}/sandbox';
+import { startSandboxServer } from '${pkg.name}/sandbox/node';
+
+const list: CodatConnectionList = document.createElement('codat-connection-list');
+const token: string | undefined = document.querySelector('codat-connections')?.accessToken;
+const picker = document.querySelector('codat-integration-picker');
+picker?.addEventListener('codat-connect', (event) => event.detail.connectionId);
+const detailId: string = ({} as CodatEventMap)['codat-disconnect'].detail.connectionId;
+const connection: Connection | undefined = undefined;
+export const used = [list, token, detailId, connection, CodatClient, SdkConnections, initCodatConnections,
+  CodatConnections, CodatIntegrationPicker, createSandbox, startSandboxServer];
+`,
+  );
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const [module, moduleResolution] of [
+    ['ESNext', 'bundler'],
+    ['node16', 'node16'],
+  ]) {
+    const config = {
+      compilerOptions: {
+        target: 'ES2022',
+        module,
+        moduleResolution,
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: ['node'],
+      },
+      files: ['consumer.ts'],
+    };
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(config));
+    try {
+      execFileSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
+    } catch (error) {
+      problems.push(`a consumer does not type-check (moduleResolution ${moduleResolution}):\n${error.stdout}`);
+    }
+  }
+
+  // 4. The published sandbox, run from the app.
+  writeFileSync(
+    join(app, 'sandbox.mjs'),
+    `import { startSandboxServer } from '${pkg.name}/sandbox/node';
+import { GREENFIELD_ID } from '${pkg.name}/sandbox';
+const server = await startSandboxServer({ port: 0 });
+try {
+  const token = await server.sandbox.issueAccessToken(GREENFIELD_ID);
+  const response = await fetch(\`\${server.url}/companies/\${GREENFIELD_ID}/connections\`, {
+    headers: { Authorization: \`Bearer \${token}\` },
+  });
+  const body = await response.json();
+  if (response.status !== 200 || !(body.results?.length > 0)) throw new Error(\`HTTP \${response.status}\`);
+  console.log(body.results.length);
+} finally {
+  await server.close();
+}
+`,
+  );
+  try {
+    const count = execFileSync(process.execPath, ['sandbox.mjs'], { cwd: app, encoding: 'utf8' }).trim();
+    check(Number(count) > 0, `the published sandbox listed ${count} connections`);
+  } catch (error) {
+    problems.push(`the published sandbox does not run from an app:\n${error.stderr || error.message}`);
+  }
+
+  if (problems.length) {
+    console.error(`The package as published has problems:\n- ${problems.join('\n- ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(
+      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16); the sandbox runs`,
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
