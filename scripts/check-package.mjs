@@ -10,9 +10,10 @@
  * 3. Type-check a consumer of every entry against the published `.d.ts` files (`skipLibCheck: false`), once with
  *    `moduleResolution: "bundler"` and once with `"node16"`: tags are typed (`document.createElement('codat-connection-list')`
  *    is a `CodatConnectionList`), and the React components and their event props exist.
- * 4. Run the published sandbox in Node from that app: start its server, mint a token and list a company's connections.
+ * 4. Run the published sandbox in Node from that app: start its server, mint a token and list a company's connections;
+ *    and start its `codat-sandbox` command on a free port and send the curl request it prints.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -159,12 +160,44 @@ try {
     problems.push(`the published sandbox does not run from an app:\n${error.stderr || error.message}`);
   }
 
+  // The codat-sandbox command, as `npx codat-sandbox` runs it: the curl line it prints for a company must work.
+  const command = spawn(process.execPath, [join(installed, pkg.bin['codat-sandbox'])], {
+    cwd: app,
+    env: { ...process.env, SANDBOX_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const printed = await new Promise((resolvePrinted, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`no answer in 20 s:\n${out}${err}`)), 20_000);
+      command.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('Press Ctrl+C to stop.')) {
+          clearTimeout(timer);
+          resolvePrinted(out);
+        }
+      });
+      command.stderr.on('data', (chunk) => (err += chunk));
+      command.on('exit', (code) => reject(new Error(`it exited (${code}):\n${out}${err}`)));
+    });
+    const curl = /curl -H "Authorization: Bearer ([^"]+)" (http:\/\/\S+\/connections)\n/.exec(printed);
+    if (!curl) throw new Error(`no curl line for a company in what it printed:\n${printed}`);
+    const response = await fetch(curl[2], { headers: { Authorization: `Bearer ${curl[1]}` } });
+    const body = await response.json();
+    check(response.status === 200 && body.results?.length > 0, `its curl line answered ${response.status}`);
+  } catch (error) {
+    problems.push(`the codat-sandbox command does not work from an app: ${error.message}`);
+  } finally {
+    command.kill('SIGTERM');
+  }
+
   if (problems.length) {
     console.error(`The package as published has problems:\n- ${problems.join('\n- ')}`);
     process.exitCode = 1;
   } else {
     console.log(
-      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16); the sandbox runs`,
+      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16); the sandbox and codat-sandbox run`,
     );
   }
 } finally {
