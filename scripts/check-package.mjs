@@ -12,11 +12,15 @@
  *    is a `CodatConnectionList`), and the React components and their event props exist.
  * 4. Run the published sandbox in Node from that app: start its server, mint a token and list a company's connections;
  *    and start its `codat-sandbox` command on a free port and send the curl request it prints.
+ * 5. Bundle a page of that app that imports `define.js`, as a host's bundler would (Vite, production): the output
+ *    registers every tag (package.json `sideEffects` keeps the registration), with Lit's production build and no
+ *    sandbox or msw, and the catalogues other than English stay chunks of their own.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -192,12 +196,40 @@ try {
     command.kill('SIGTERM');
   }
 
+  // 5. A host's bundler.
+  writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+  writeFileSync(join(app, 'main.js'), `import '${pkg.name}/define.js';\n`);
+  const output = await build({ root: app, configFile: false, logLevel: 'silent', build: { outDir: 'out' } });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
+  const entry = chunks.find((chunk) => chunk.isEntry)?.code ?? '';
+  for (const tag of [
+    'codat-connections',
+    'codat-connections-provider',
+    'codat-connection-list',
+    'codat-connection-detail',
+    'codat-disconnect-confirm',
+    'codat-sync-pause',
+    'codat-integration-picker',
+  ]) {
+    check(
+      ['"', "'", '`'].some((q) => entry.includes(`${q}${tag}${q}`)),
+      `a host's bundle of define.js lacks ${tag}`,
+    );
+  }
+  check(entry.includes('customElements.define'), "a host's bundle of define.js registers nothing");
+  check(!entry.includes('Lit is in dev mode'), "a host's production bundle has Lit's development build");
+  check(!/mockServiceWorker|setupWorker|SandboxStore/.test(entry), "a host's bundle of define.js holds the sandbox");
+  check(
+    chunks.filter((chunk) => !chunk.isEntry).length >= 6,
+    "a host's bundle inlined the other languages' catalogues",
+  );
+
   if (problems.length) {
     console.error(`The package as published has problems:\n- ${problems.join('\n- ')}`);
     process.exitCode = 1;
   } else {
     console.log(
-      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16); the sandbox and codat-sandbox run`,
+      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16); the sandbox and codat-sandbox run; a host's bundle registers every tag`,
     );
   }
 } finally {
