@@ -5,13 +5,15 @@
  * 1. `npm pack` it, and check the tarball holds every `exports` and `bin` target (the bin with its shebang), the
  *    manifest, the XLIFF files and the OpenAPI documents, and none of src/, test/ or demo/.
  * 2. Unpack it into a throw-away app whose node_modules hold only the package, its dependencies and peer dependencies
- *    (with what they depend on), and the type packages a consumer would add (`@types/react`, `@types/node`): no
+ *    (with what they depend on), and what a React app adds (`react-dom`, `@types/react`, `@types/node`): no
  *    devDependency of the kit can hide a missing one.
  * 3. Type-check a consumer of every entry against the published `.d.ts` files (`skipLibCheck: false`), once with
  *    `moduleResolution: "bundler"` and once with `"node16"`: tags are typed (`document.createElement('codat-connection-list')`
  *    is a `CodatConnectionList`), and the React components and their event props exist.
  * 4. Run the published sandbox in Node from that app: start its server, mint a token and list a company's connections;
  *    and start its `codat-sandbox` command on a free port and send the curl request it prints.
+ *    Import every browser entry in Node too, as server rendering (Next.js, Remix) does, and render the React
+ *    components to a string.
  * 5. Bundle a page of that app that imports `define.js`, as a host's bundler would (Vite, production): the output
  *    registers every tag (package.json `sideEffects` keeps the registration), with Lit's production build and no
  *    sandbox or msw, and the catalogues other than English stay chunks of their own.
@@ -83,6 +85,7 @@ try {
   const needed = closure([
     ...Object.keys(pkg.dependencies ?? {}),
     ...Object.keys(pkg.peerDependencies ?? {}),
+    'react-dom',
     '@types/react',
     '@types/node',
   ]);
@@ -132,7 +135,7 @@ export const used = [list, token, detailId, connection, CodatClient, SdkConnecti
     };
     writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(config));
     try {
-      execFileSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
+      execFileSync(process.execPath, [tsc, '-p', app], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
       problems.push(`a consumer does not type-check (moduleResolution ${moduleResolution}):\n${error.stdout}`);
     }
@@ -158,7 +161,7 @@ try {
 `,
   );
   try {
-    const count = execFileSync(process.execPath, ['sandbox.mjs'], { cwd: app, encoding: 'utf8' }).trim();
+    const count = execFileSync(process.execPath, ['sandbox.mjs'], { cwd: app, encoding: 'utf8', stdio: 'pipe' }).trim();
     check(Number(count) > 0, `the published sandbox listed ${count} connections`);
   } catch (error) {
     problems.push(`the published sandbox does not run from an app:\n${error.stderr || error.message}`);
@@ -196,6 +199,32 @@ try {
     command.kill('SIGTERM');
   }
 
+  // Server rendering imports the browser entries in Node, where there is no DOM.
+  writeFileSync(
+    join(app, 'ssr.mjs'),
+    `import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import '${pkg.name}';
+import '${pkg.name}/define.js';
+import '${pkg.name}/sdk';
+import { CodatConnections, CodatIntegrationPicker } from '${pkg.name}/react';
+console.log(renderToString(createElement('div', null, createElement(CodatConnections, { baseUrl: '/codat' }),
+  createElement(CodatIntegrationPicker))));
+`,
+  );
+  try {
+    const html = execFileSync(process.execPath, ['ssr.mjs'], { cwd: app, encoding: 'utf8', stdio: 'pipe' }).trim();
+    check(
+      html ===
+        '<div><codat-connections></codat-connections><codat-integration-picker></codat-integration-picker></div>',
+      `the React components rendered on a server as ${html}`,
+    );
+  } catch (error) {
+    problems.push(
+      `the browser entries cannot be imported in Node (server rendering):\n${error.stderr || error.message}`,
+    );
+  }
+
   // 5. A host's bundler.
   writeFileSync(join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
   writeFileSync(join(app, 'main.js'), `import '${pkg.name}/define.js';\n`);
@@ -229,7 +258,7 @@ try {
     process.exitCode = 1;
   } else {
     console.log(
-      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16); the sandbox and codat-sandbox run; a host's bundle registers every tag`,
+      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16); the sandbox and codat-sandbox run; server rendering imports it; a host's bundle registers every tag`,
     );
   }
 } finally {
