@@ -231,15 +231,11 @@ console.log(renderToString(createElement('div', null, createElement(CodatConnect
   const output = await build({ root: app, configFile: false, logLevel: 'silent', build: { outDir: 'out' } });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
   const entry = chunks.find((chunk) => chunk.isEntry)?.code ?? '';
-  for (const tag of [
-    'codat-connections',
-    'codat-connections-provider',
-    'codat-connection-list',
-    'codat-connection-detail',
-    'codat-disconnect-confirm',
-    'codat-sync-pause',
-    'codat-integration-picker',
-  ]) {
+  // Every tag the published manifest documents.
+  const manifest = JSON.parse(readFileSync(join(installed, 'custom-elements.json'), 'utf8'));
+  const tags = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.tagName ? [d.tagName] : []));
+  check(tags.length >= 7, `the published manifest names ${tags.length} tags`);
+  for (const tag of tags) {
     check(
       ['"', "'", '`'].some((q) => entry.includes(`${q}${tag}${q}`)),
       `a host's bundle of define.js lacks ${tag}`,
