@@ -2,14 +2,16 @@
  * `npm run check:package` (in `npm test`, after the build): the package as npm would publish it works for the person
  * who installs it, not only inside this repository.
  *
- * 1. `npm pack` it, and check the tarball holds every `exports` and `bin` target (the bin with its shebang), the
- *    manifest, the XLIFF files and the OpenAPI documents, and none of src/, test/ or demo/.
+ * 1. `npm pack` it, and check the tarball holds every `exports`, `bin`, `main`, `module`, `types` and `typesVersions`
+ *    target (the bin with its shebang), the manifest, the XLIFF files and the OpenAPI documents, and none of src/,
+ *    test/ or demo/.
  * 2. Unpack it into a throw-away app whose node_modules hold only the package, its dependencies and peer dependencies
  *    (with what they depend on), and what a React app adds (`react-dom`, `@types/react`, `@types/node`): no
  *    devDependency of the kit can hide a missing one.
- * 3. Type-check a consumer of every entry against the published `.d.ts` files (`skipLibCheck: false`), once with
- *    `moduleResolution: "bundler"` and once with `"node16"`: tags are typed (`document.createElement('codat-connection-list')`
- *    is a `CodatConnectionList`), and the React components and their event props exist.
+ * 3. Type-check a consumer of every entry against the published `.d.ts` files (`skipLibCheck: false`), with
+ *    `moduleResolution` `"bundler"`, `"node16"` and the old `"node10"` (which reads `types` and `typesVersions`, not
+ *    `exports`): tags are typed (`document.createElement('codat-connection-list')` is a `CodatConnectionList`), and
+ *    the React components and their event props exist.
  * 4. Run the published sandbox in Node from that app: start its server, mint a token and list a company's connections;
  *    and start its `codat-sandbox` command on a free port and send the curl request it prints.
  *    Import every browser entry in Node too, as server rendering (Next.js, Remix) does, and render the React
@@ -63,8 +65,7 @@ try {
     if (typeof value === 'string') targets.add(value.replace(/^\.\//, ''));
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
-  collect(pkg.exports);
-  collect(pkg.bin);
+  for (const field of ['exports', 'bin', 'main', 'module', 'types', 'typesVersions']) collect(pkg[field]);
   for (const target of targets) check(files.has(target), `the tarball lacks ${target}, named in package.json`);
   for (const wanted of ['custom-elements.json', 'openapi/Codat-Platform.json', 'xliff/fr.xlf', 'README.md']) {
     check(files.has(wanted), `the tarball lacks ${wanted}`);
@@ -119,6 +120,7 @@ export const used = [list, token, detailId, connection, CodatClient, SdkConnecti
   for (const [module, moduleResolution] of [
     ['ESNext', 'bundler'],
     ['node16', 'node16'],
+    ['ESNext', 'node10'],
   ]) {
     const config = {
       compilerOptions: {
@@ -130,6 +132,8 @@ export const used = [list, token, detailId, connection, CodatClient, SdkConnecti
         skipLibCheck: false,
         lib: ['ES2022', 'DOM', 'DOM.Iterable'],
         types: ['node'],
+        // What projects still on the old resolution (Create React App, older Angular) set, for React's CommonJS types.
+        esModuleInterop: moduleResolution === 'node10',
       },
       files: ['consumer.ts'],
     };
@@ -254,7 +258,7 @@ console.log(renderToString(createElement('div', null, createElement(CodatConnect
     process.exitCode = 1;
   } else {
     console.log(
-      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16); the sandbox and codat-sandbox run; server rendering imports it; a host's bundle registers every tag`,
+      `${packed.filename}: ${files.size} files; every export present; a consumer type-checks (bundler, node16, node10); the sandbox and codat-sandbox run; server rendering imports it; a host's bundle registers every tag`,
     );
   }
 } finally {
