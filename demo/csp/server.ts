@@ -5,7 +5,8 @@
  *
  * - `/csp/` — demo/csp/index.html, served with `STRICT_CSP` as its Content-Security-Policy header (`?kit=`,
  *   `?host-lit` and `?trusted-types=allow-duplicates` choose variants, see `CspDemoOptions`);
- * - `/csp/page.js`, `/csp/page.css` — the page's own script (violation reporting, language) and stylesheet;
+ * - `/csp/page.js`, `/csp/page.css`, `/csp/favicon.svg` — the page's own script (violation reporting, language),
+ *   stylesheet and icon (from 'self', as the policy's `img-src` allows; without one the browser asks for /favicon.ico);
  * - `/csp/dist/…` — dist/codat-connections.js and its dist/locales/ (`npm run build:bundle`);
  * - `/csp/api/…` — the sandbox's API, and `/csp/link/…` its link pages (each connection's `linkUrl`);
  * - `/csp/token` — `{accessToken, expiresIn}` for the sandbox's Greenfield company (the provider's `token-url`);
@@ -71,6 +72,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
 const escapeHtml = (value: string) =>
@@ -172,7 +174,7 @@ export function createCspDemo(options: CspDemoOptions = {}): CspDemo {
         } else if (method !== 'GET') send(res, 405, 'Method not allowed');
         else if (rest === '') send(res, 301, '', { Location: `${CSP_PREFIX}/${url.search}` });
         else if (rest === '/') await page(res, url, cookie);
-        else if (rest === '/page.js' || rest === '/page.css') {
+        else if (rest === '/page.js' || rest === '/page.css' || rest === '/favicon.svg') {
           send(res, 200, await readFile(here(`.${rest}`)), {
             'Content-Type': TYPES[rest.slice(rest.lastIndexOf('.'))]!,
           });

@@ -2,7 +2,8 @@
  * The README's first command: `npm start` serves the demo (Vite's dev server), whose in-browser sandbox answers every
  * request. This starts that server, opens the page in Debian's Chromium and uses it by keyboard as a newcomer would:
  * the list shows the sandbox's connections, choosing Xero shows its details and logs the event, and the language
- * picker switches the kit to French. Nothing else tests demo/index.html and demo/main.ts.
+ * picker switches the kit to French; and its strict-CSP page, /csp/, works there with no violation. Nothing else tests
+ * demo/index.html and demo/main.ts under `npm start`.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -91,5 +92,20 @@ describe('the demo (npm start)', () => {
       WAIT,
     );
     assert.deepEqual(problems, [], 'no errors, no failed requests');
+  });
+
+  test('serves the strict-CSP page at /csp/, where the kit from source shows the list with no violation', async () => {
+    await page.goto(new URL('csp/?kit=source', server.resolvedUrls!.local[0]!).href, { waitUntil: 'load' });
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('codat-connection-list')?.shadowRoot?.querySelectorAll('[part="item-button"]').length ??
+          0) > 0,
+      WAIT,
+    );
+    const violations = await page.evaluate(
+      () => (window as unknown as { codatCspViolations: unknown[] }).codatCspViolations,
+    );
+    assert.deepEqual(violations, [], 'CSP violations');
+    assert.deepEqual(problems, [], 'no errors, no failed requests (the icon included)');
   });
 });
