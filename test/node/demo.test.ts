@@ -2,7 +2,8 @@
  * The README's first command: `npm start` serves the demo (Vite's dev server), whose in-browser sandbox answers every
  * request. This starts that server, opens the page in Debian's Chromium and uses it by keyboard as a newcomer would:
  * the list shows the sandbox's connections, choosing Xero shows its details and logs the event, and the language
- * picker switches the kit to French; and its strict-CSP page, /csp/, works there with no violation. Nothing else tests
+ * picker switches the kit to French; every page it links to loads with no error (the kit's show their list); and its
+ * strict-CSP page, /csp/, works there with no violation. Nothing else tests
  * demo/index.html and demo/main.ts under `npm start`.
  */
 import assert from 'node:assert/strict';
@@ -27,21 +28,27 @@ describe('the demo (npm start)', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: chromiumArgs,
     });
-    page = await browser.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
-    });
-    await page.setViewport({ width: 1280, height: 900 });
+    page = await openPage(problems);
     await page.goto(server.resolvedUrls!.local[0]!, { waitUntil: 'load' });
   });
   after(async () => {
     await browser?.close();
     await server?.close();
   });
+
+  /** A new tab that records page errors, console errors and failed requests into `problems`. */
+  async function openPage(problems: string[]): Promise<Page> {
+    const tab = await browser.newPage();
+    tab.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+    tab.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    tab.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+    });
+    await tab.setViewport({ width: 1280, height: 900 });
+    return tab;
+  }
 
   /** The text of the list's items, as a person reads them. */
   const itemNames = () =>
@@ -92,6 +99,38 @@ describe('the demo (npm start)', () => {
       WAIT,
     );
     assert.deepEqual(problems, [], 'no errors, no failed requests');
+  });
+
+  test('loads every page the demo links to with no error, and each page with the kit shows its connections', async () => {
+    const origin = new URL(page.url()).origin;
+    const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    const pages = [...new Set(links.filter((href) => href.startsWith(origin) && !href.includes('/csp/')))];
+    assert.ok(pages.length >= 6, `the demo's links: ${pages.join(', ')}`);
+    const found: string[] = [];
+    // A tab each, closed once checked: leaving a page whose sandbox worker still answers it would send its last reads
+    // to Vite instead.
+    for (const href of pages) {
+      const tab = await openPage(found);
+      await tab.goto(href, { waitUntil: 'load' });
+      const kit = await tab.evaluate(() =>
+        [...document.querySelectorAll('*')].some((el) => el.localName.startsWith('codat-')),
+      );
+      if (kit) {
+        // A walk without named functions: tsx names them with a helper the page does not have.
+        await tab.waitForFunction(() => {
+          const roots: (Document | ShadowRoot)[] = [document];
+          for (let root = roots.pop(); root; root = roots.pop()) {
+            for (const el of root.querySelectorAll('*')) {
+              if (el.getAttribute('part') === 'item-button') return true;
+              if (el.shadowRoot) roots.push(el.shadowRoot);
+            }
+          }
+          return false;
+        }, WAIT);
+      }
+      await tab.close();
+    }
+    assert.deepEqual(found, [], `no errors, no failed requests on ${pages.join(', ')}`);
   });
 
   test('serves the strict-CSP page at /csp/, where the kit from source shows the list with no violation', async () => {
