@@ -128,6 +128,8 @@ describe('the demo (npm start)', () => {
           return false;
         }, WAIT);
       }
+      // Settled before it closes: an error the page reports late (a module's top-level await) is still heard.
+      await tab.waitForNetworkIdle({ idleTime: 500, ...WAIT });
       await tab.close();
     }
     assert.deepEqual(found, [], `no errors, no failed requests on ${pages.join(', ')}`);
